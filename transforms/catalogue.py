@@ -1,0 +1,99 @@
+"""The indicator catalogue (data/indicators.toml): names, units, chapters and recognition rules."""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    code: str
+    units: frozenset[str]
+    before: re.Pattern[str] | None
+    after: re.Pattern[str] | None
+    topic: re.Pattern[str] | None
+    block: re.Pattern[str] | None
+    exclude: re.Pattern[str] | None
+    exclude_sentence: re.Pattern[str] | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name_zh: str
+    name_en: str
+    unit: str
+    kind: str
+    chapter: str
+    direction: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    indicators: tuple[Indicator, ...]
+    connectives: re.Pattern[str]
+    change_before: re.Pattern[str]
+    change_after: re.Pattern[str]
+    part_of_jurisdiction: re.Pattern[str]
+    whole_jurisdiction: re.Pattern[str]
+    consistency: tuple[dict, ...]
+    bounds: tuple[dict, ...]
+
+    def rules(self) -> list[Rule]:
+        return [rule for indicator in self.indicators for rule in indicator.rules]
+
+    def by_code(self) -> dict[str, Indicator]:
+        return {indicator.code: indicator for indicator in self.indicators}
+
+
+def optional_pattern(text: str | None) -> re.Pattern[str] | None:
+    return re.compile(text) if text else None
+
+
+def build_rule(code: str, data: dict) -> Rule:
+    if not (data.get("before") or data.get("after")):
+        raise ValueError(f"rule {data['id']} needs `before` or `after`")
+    return Rule(
+        id=data["id"],
+        code=code,
+        units=frozenset(data["units"]),
+        before=optional_pattern(data.get("before")),
+        after=optional_pattern(data.get("after")),
+        topic=optional_pattern(data.get("topic")),
+        block=optional_pattern(data.get("block")),
+        exclude=optional_pattern(data.get("exclude")),
+        exclude_sentence=optional_pattern(data.get("exclude_sentence")),
+    )
+
+
+@cache
+def catalogue() -> Catalogue:
+    text = resources.files("transforms.data").joinpath("indicators.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    indicators = tuple(
+        Indicator(
+            code=item["code"],
+            name_zh=item["name_zh"],
+            name_en=item["name_en"],
+            unit=item["unit"],
+            kind=item["kind"],
+            chapter=item["chapter"],
+            direction=item["direction"],
+            rules=tuple(build_rule(item["code"], rule) for rule in item["rule"]),
+        )
+        for item in data["indicator"]
+    )
+    return Catalogue(
+        indicators=indicators,
+        connectives=re.compile(data["connectives"]),
+        change_before=re.compile(data["change_before"]),
+        change_after=re.compile(data["change_after"]),
+        part_of_jurisdiction=re.compile(data["part_of_jurisdiction"]),
+        whole_jurisdiction=re.compile(data["whole_jurisdiction"]),
+        consistency=tuple(data.get("consistency", [])),
+        bounds=tuple(data.get("bound", [])),
+    )

@@ -1,0 +1,46 @@
+"""Remove site chrome (breadcrumbs, share and print links, counters, footers) from page text.
+
+The same chrome appears in HTML pages and in text files copied from them, so it is removed from
+lines, not from markup. The patterns live in data/chrome.toml.
+"""
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class ChromeRules:
+    line_patterns: re.Pattern[str]
+    footer_markers: re.Pattern[str]
+    footer_start: float
+
+
+@cache
+def chrome_rules() -> ChromeRules:
+    data = tomllib.loads(resources.files("transforms.data").joinpath("chrome.toml").read_text("utf-8"))
+    return ChromeRules(
+        line_patterns=re.compile("|".join(f"(?:{p})" for p in data["line_patterns"])),
+        footer_markers=re.compile("|".join(f"(?:{p})" for p in data["footer_markers"])),
+        footer_start=float(data["footer_start"]),
+    )
+
+
+def is_chrome(line: str) -> bool:
+    return bool(chrome_rules().line_patterns.search(line.strip()))
+
+
+def strip_chrome(text: str) -> str:
+    """The page text without chrome lines and without the footer block at its end."""
+    rules = chrome_rules()
+    lines = text.split("\n")
+    cut = len(lines)
+    start = int(len(lines) * rules.footer_start)
+    for index in range(start, len(lines)):
+        if rules.footer_markers.search(lines[index].strip()):
+            cut = index
+            break
+    kept = [line for line in lines[:cut] if not is_chrome(line)]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()

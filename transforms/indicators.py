@@ -1,0 +1,163 @@
+"""Indicator facts: the catalogue's figures found in a report, each with its evidence and offsets.
+
+Every quantity is put in its sentence and clause; each catalogue rule then decides from the words
+before (and after) it whether it states an indicator. Changes (同比增长106%), parts of the
+jurisdiction (乡镇, 法院委派) and units that do not fit are rejected. Where several candidates remain
+for one code, the one stated for the whole jurisdiction (全年, 全市) wins, else the first; every
+decision is kept as a Candidate so that `fazhi extract --explain` can show why.
+"""
+
+import re
+from dataclasses import dataclass
+
+from transforms.catalogue import Catalogue, Rule, catalogue
+from transforms.quantities import Quantity, find_quantities
+
+SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+CLAUSE_END = re.compile(r"[。；;！!？?\n,，:：]")
+
+
+@dataclass(frozen=True)
+class Context:
+    sentence: str
+    before: str
+    clause_before: str
+    after: str
+    clause_start: int
+    clause_end: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    code: str
+    rule_id: str
+    value: float
+    unit: str
+    qualifier: str
+    evidence: str
+    start: int
+    end: int
+    accepted: bool
+    reason: str
+    whole_jurisdiction: bool = False
+
+
+def context_of(text: str, quantity: Quantity) -> Context:
+    sentence_start = last_boundary(SENTENCE_END, text, quantity.start)
+    clause_start = last_boundary(CLAUSE_END, text, quantity.start)
+    sentence_end = next_boundary(SENTENCE_END, text, quantity.end)
+    clause_end = next_boundary(CLAUSE_END, text, quantity.end)
+    return Context(
+        sentence=text[sentence_start:sentence_end],
+        before=text[sentence_start : quantity.start],
+        clause_before=text[clause_start : quantity.start].strip(),
+        after=text[quantity.end : clause_end],
+        clause_start=clause_start,
+        clause_end=clause_end,
+    )
+
+
+def last_boundary(pattern: re.Pattern[str], text: str, position: int) -> int:
+    start = max(0, position - 300)
+    ends = [m.end() for m in pattern.finditer(text, start, position)]
+    return ends[-1] if ends else start
+
+
+def next_boundary(pattern: re.Pattern[str], text: str, position: int) -> int:
+    match = pattern.search(text, position, position + 300)
+    return match.start() if match else min(len(text), position + 300)
+
+
+def list_items(clause_before: str, cat: Catalogue) -> list[str]:
+    """The clause with its trailing connectives set aside; for 均为 fan-outs, each listed item."""
+    core = cat.connectives.sub("", clause_before)
+    fan_out = core != clause_before and "均" in clause_before[len(core) :]
+    return [core, *re.split(r"[、和及与]", core)[:-1]] if fan_out else [core]
+
+
+def rule_rejection(rule: Rule, quantity: Quantity, ctx: Context, cat: Catalogue) -> str | None:
+    """Why this rule does not take this quantity, or None when it does."""
+    if quantity.unit not in rule.units:
+        return "unit"
+    items = list_items(ctx.clause_before, cat)
+    if rule.before and not any(rule.before.search(item) for item in items):
+        return "before"
+    if rule.after and not rule.after.search(ctx.after):
+        return "after"
+    if rule.topic:
+        topics = list(rule.topic.finditer(ctx.before))
+        if not topics:
+            return "topic"
+        if rule.block and rule.block.search(ctx.before[topics[-1].end() :]):
+            return "topic_blocked"
+    clause = ctx.clause_before + ctx.after
+    if rule.exclude and rule.exclude.search(clause):
+        return "excluded"
+    if rule.exclude_sentence and rule.exclude_sentence.search(ctx.sentence):
+        return "excluded_sentence"
+    return None
+
+
+def shared_rejection(quantity: Quantity, ctx: Context, cat: Catalogue) -> str | None:
+    """Reasons that hold whatever the indicator: a change, or a part of the jurisdiction."""
+    if cat.change_before.search(ctx.clause_before) or cat.change_after.search(ctx.after):
+        return "change_not_level"
+    if cat.part_of_jurisdiction.search(ctx.clause_before):
+        return "part_of_jurisdiction"
+    return None
+
+
+def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
+    """Every (quantity, rule) pair whose rule recognised the indicator's words, with the verdict."""
+    cat = cat or catalogue()
+    found = []
+    for quantity in find_quantities(text):
+        if quantity.unit is None:
+            continue
+        ctx = context_of(text, quantity)
+        shared = shared_rejection(quantity, ctx, cat)
+        for rule in cat.rules():
+            reason = rule_rejection(rule, quantity, ctx, cat)
+            if reason in ("unit", "before", "after"):
+                continue
+            found.append(make_candidate(text, rule, quantity, ctx, reason or shared, cat))
+    return found
+
+
+def make_candidate(
+    text: str, rule: Rule, quantity: Quantity, ctx: Context, reason: str | None, cat: Catalogue
+) -> Candidate:
+    start = ctx.clause_start + (len(text[ctx.clause_start : quantity.start]) - len(ctx.clause_before))
+    after = rule.after.search(ctx.after) if rule.after else None
+    end = quantity.end + (after.end() if after else 0)
+    return Candidate(
+        code=rule.code,
+        rule_id=rule.id,
+        value=quantity.value,
+        unit=quantity.unit or "",
+        qualifier=quantity.qualifier,
+        evidence=text[start:end],
+        start=start,
+        end=end,
+        accepted=reason is None,
+        reason=reason or "accepted",
+        whole_jurisdiction=bool(cat.whole_jurisdiction.search(ctx.before)),
+    )
+
+
+def select_facts(found: list[Candidate]) -> list[Candidate]:
+    """At most one figure per code: the first stated for the whole jurisdiction, else the first."""
+    chosen: dict[str, Candidate] = {}
+    for candidate in found:
+        if not candidate.accepted:
+            continue
+        current = chosen.get(candidate.code)
+        if current is None or (candidate.whole_jurisdiction and not current.whole_jurisdiction):
+            chosen[candidate.code] = candidate
+    return sorted(chosen.values(), key=lambda c: c.start)
+
+
+def extract_indicators(text: str) -> tuple[list[Candidate], list[Candidate]]:
+    """(facts, all candidates) for a report's normalised text."""
+    found = candidates(text)
+    return select_facts(found), found

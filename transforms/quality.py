@@ -1,0 +1,88 @@
+"""Quality flags: what a reader must know before trusting a report's figures.
+
+A defaced page (injected gambling or advertising text) is found by a lexicon and by a statistical
+sign: Latin-letter words repeated inside Chinese running text. Damaged text shows as dates and
+document numbers whose 年月日 or 〔〕 were lost. Lateness follows 督察工作规定: governments publish by
+1 April, departments by 1 March of the year after the one reported.
+"""
+
+import datetime as dt
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]{2,}(?=[\u4e00-\u9fff])")
+TRADITIONAL_ONLY = re.compile(r"[們個會來時國說這過為對發與當經學實現長開動關點體設報產務權應變據從區縣]")
+SIMPLIFIED_ONLY = re.compile(r"[们个会来时国说这过为对发与当经学实现长开动关点体设报产务权应变据从区县]")
+REPEATED_LATIN = 3
+
+
+@dataclass(frozen=True)
+class QualityLexicon:
+    spam_terms: tuple[str, ...]
+    allowed_latin: frozenset[str]
+    mirror_markers: tuple[str, ...]
+    damaged: re.Pattern[str]
+    shortcomings: re.Pattern[str]
+    next_year: re.Pattern[str]
+
+
+@cache
+def lexicon() -> QualityLexicon:
+    text = resources.files("transforms.data").joinpath("quality.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return QualityLexicon(
+        spam_terms=tuple(data["spam_terms"]),
+        allowed_latin=frozenset(data["allowed_latin"]),
+        mirror_markers=tuple(data["mirror_markers"]),
+        damaged=re.compile("|".join(f"(?:{p})" for p in data["damaged_patterns"]), re.MULTILINE),
+        shortcomings=re.compile(data["shortcomings"]),
+        next_year=re.compile(data["next_year"]),
+    )
+
+
+def spam_spans(text: str) -> list[str]:
+    """Injected phrases: lexicon hits, and odd Latin words that recur inside Chinese sentences."""
+    lex = lexicon()
+    hits = [term for term in lex.spam_terms if term in text]
+    latin = Counter(w for w in LATIN_IN_HAN.findall(text) if w not in lex.allowed_latin)
+    hits += [word for word, count in latin.items() if count >= REPEATED_LATIN]
+    return hits
+
+
+def has_damaged_text(text: str) -> bool:
+    return bool(lexicon().damaged.search(text))
+
+
+def is_mirror(page: str) -> bool:
+    head = page[:2000]
+    return any(marker in head for marker in lexicon().mirror_markers)
+
+
+def is_traditional(text: str) -> bool:
+    return len(TRADITIONAL_ONLY.findall(text)) > 3 * max(1, len(SIMPLIFIED_ONLY.findall(text)))
+
+
+def deadline(report_year: int, doc_type: str) -> dt.date:
+    """1 March of the next year for departments, 1 April for governments (督察工作规定)."""
+    return dt.date(report_year + 1, 3 if doc_type == "department" else 4, 1)
+
+
+def days_late(report_year: int | None, published: dt.date | None, doc_type: str) -> int | None:
+    if report_year is None or published is None:
+        return None
+    return (published - deadline(report_year, doc_type)).days
+
+
+def missing_parts(text: str, categories: set[str]) -> list[str]:
+    """Required parts that neither a section nor a phrase of the text covers."""
+    lex = lexicon()
+    missing = []
+    if "shortcomings" not in categories and not lex.shortcomings.search(text):
+        missing.append("shortcomings")
+    if "next_year" not in categories and not lex.next_year.search(text):
+        missing.append("next_year")
+    return missing

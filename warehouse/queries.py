@@ -1,0 +1,103 @@
+"""Read-only access to the warehouse: the analyst's `fazhi sql` and the notebooks' queries.
+
+Readers open the published file read-only, so they never take the writer's lock; a statement that
+is not a query is refused before it reaches DuckDB.
+"""
+
+import re
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from warehouse.schema import TABLES
+
+READ_STATEMENT = re.compile(r"^\s*(\(?\s*(SELECT|WITH|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|PRAGMA\s+table_info)\b)", re.IGNORECASE)
+WRITE_WORD = re.compile(
+    r"\b(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ATTACH|DETACH|COPY|EXPORT|IMPORT|INSTALL|LOAD|SET|CALL|CHECKPOINT|VACUUM|TRUNCATE)\b",
+    re.IGNORECASE,
+)
+
+REGION_YEAR_INDICATOR = """
+SELECT year, province, prefecture, region, indicator_code, indicator, value, unit, qualifier, evidence
+FROM v_indicator
+WHERE ($province IS NULL OR province = $province)
+  AND ($indicator IS NULL OR indicator_code = $indicator)
+ORDER BY indicator_code, year, region
+"""
+DOCUMENT_OVERVIEW = """
+SELECT r.province, d.region_level AS level, d.report_year AS year, count(*) AS reports
+FROM dim_document AS d LEFT JOIN dim_region AS r USING (adcode)
+GROUP BY ALL ORDER BY ALL
+"""
+FLAG_COUNTS = """
+SELECT split_part(flag, ':', 1) AS flag, count(*) AS reports
+FROM (SELECT unnest(flags) AS flag FROM dim_document)
+GROUP BY ALL ORDER BY reports DESC, flag
+"""
+QUALITY = "SELECT * FROM v_document_quality ORDER BY year, region"
+THEME_PROFILE = """
+SELECT r.name AS region, d.report_year AS year, t.chapter, avg(t.per_1000_chars) AS per_1000_chars
+FROM fact_theme AS t JOIN dim_document AS d USING (document_id) LEFT JOIN dim_region AS r USING (adcode)
+GROUP BY ALL ORDER BY ALL
+"""
+
+
+class WriteRefused(ValueError):
+    """`fazhi sql` only reads."""
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    if not path.exists():
+        raise FileNotFoundError(f"no warehouse at {path}: run `fazhi run` first")
+    return duckdb.connect(str(path), read_only=True)
+
+
+def check_read_only(sql: str) -> None:
+    if not READ_STATEMENT.match(sql) or WRITE_WORD.search(strip_literals(sql)) or ";" in sql.strip().rstrip(";"):
+        raise WriteRefused("fazhi sql only runs one read-only query (SELECT/WITH/…); the warehouse is written by `fazhi run`")
+
+
+def strip_literals(sql: str) -> str:
+    return re.sub(r"'(?:[^']|'')*'", "''", sql)
+
+
+def query(path: Path, sql: str, params: dict | None = None) -> pl.DataFrame:
+    con = connect_read_only(path)
+    try:
+        return con.execute(sql, params or {}).pl()
+    finally:
+        con.close()
+
+
+def analyst_query(path: Path, sql: str) -> pl.DataFrame:
+    check_read_only(sql)
+    return query(path, sql)
+
+
+def row_counts(path: Path) -> dict[str, int]:
+    con = connect_read_only(path)
+    try:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        con.close()
+
+
+def indicator_series(path: Path, province: str | None = None, indicator: str | None = None) -> pl.DataFrame:
+    return query(path, REGION_YEAR_INDICATOR, {"province": province, "indicator": indicator})
+
+
+def document_overview(path: Path) -> pl.DataFrame:
+    return query(path, DOCUMENT_OVERVIEW)
+
+
+def flag_counts(path: Path) -> pl.DataFrame:
+    return query(path, FLAG_COUNTS)
+
+
+def document_quality(path: Path) -> pl.DataFrame:
+    return query(path, QUALITY)
+
+
+def theme_profile(path: Path) -> pl.DataFrame:
+    return query(path, THEME_PROFILE)

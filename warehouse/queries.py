@@ -101,3 +101,36 @@ def document_quality(path: Path) -> pl.DataFrame:
 
 def theme_profile(path: Path) -> pl.DataFrame:
     return query(path, THEME_PROFILE)
+
+SEARCH = """
+SELECT d.document_id, d.display_title AS title, r.name AS region, d.report_year AS year,
+       (length(d.text) - length(replace(d.text, $phrase, ''))) // length($phrase) AS hits,
+       substr(d.text, greatest(1, strpos(d.text, $phrase) - 30), length($phrase) + 60) AS snippet
+FROM dim_document AS d LEFT JOIN dim_region AS r USING (adcode)
+WHERE strpos(d.text, $phrase) > 0
+ORDER BY hits DESC, year DESC, region
+LIMIT $limit
+"""
+RELATIONS = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
+
+
+def search_reports(path: Path, phrase: str, limit: int = 20) -> pl.DataFrame:
+    """Reports that contain a phrase, most mentions first, with a snippet around the first one."""
+    if not phrase.strip():
+        raise ValueError("search needs a phrase")
+    return query(path, SEARCH, {"phrase": phrase, "limit": limit})
+
+
+def export_parquet(path: Path, out_dir: Path) -> list[Path]:
+    """Every table and view as one Parquet file each."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    con = connect_read_only(path)
+    written = []
+    try:
+        for (name,) in con.execute(RELATIONS).fetchall():
+            target = out_dir / f"{name}.parquet"
+            con.sql(f'SELECT * FROM "{name}"').pl().write_parquet(target)
+            written.append(target)
+    finally:
+        con.close()
+    return written

@@ -1,0 +1,30 @@
+"""Parsing: documents with metadata and flags, their outline, their indicator figures."""
+
+import dagster as dg
+import polars as pl
+
+from transforms.frames import parse_all, report_frames
+
+
+@dg.multi_asset(
+    group_name="parse",
+    outs={
+        "documents": dg.AssetOut(description="One row per readable report: title, region, year, dates, flags, text."),
+        "document_errors": dg.AssetOut(description="Files that could not be read as reports, with the reason."),
+        "sections": dg.AssetOut(description="The outline of each report with the required part each top section is."),
+        "indicator_facts": dg.AssetOut(description="The catalogue's figures in each report, with evidence and offsets."),
+        "inconsistencies": dg.AssetOut(description="Figures of one report that disagree with each other."),
+    },
+)
+def parsed_reports(raw_documents: pl.DataFrame):
+    """Read, normalise and understand each report; a broken file becomes an error row, never a failed run."""
+    reports, errors = parse_all(raw_documents.iter_rows())
+    frames = report_frames(reports, errors)
+    flags = frames.documents.explode("flags").get_column("flags").drop_nulls().value_counts(sort=True)
+    flag_lines = "\n".join(f"- {flag}: {count}" for flag, count in flags.iter_rows()) or "none"
+    metadata = {"rows": frames.documents.height, "flags": dg.MetadataValue.md(flag_lines)}
+    yield dg.Output(frames.documents, "documents", metadata=metadata)
+    yield dg.Output(frames.errors, "document_errors", metadata={"rows": frames.errors.height})
+    yield dg.Output(frames.sections, "sections", metadata={"rows": frames.sections.height})
+    yield dg.Output(frames.facts, "indicator_facts", metadata={"rows": frames.facts.height})
+    yield dg.Output(frames.inconsistencies, "inconsistencies", metadata={"rows": frames.inconsistencies.height})

@@ -1,0 +1,35 @@
+"""The DuckDB warehouse, and the HTML reports rendered from it."""
+
+import dagster as dg
+import polars as pl
+
+from orchestration.resources import FazhiPaths
+from transforms.frames import ReportFrames
+from warehouse.build import LoadInput, build_warehouse
+from warehouse.reports import render_reports
+
+
+@dg.asset(group_name="warehouse", pool="warehouse_writer")
+def warehouse(
+    context: dg.AssetExecutionContext,
+    paths: FazhiPaths,
+    documents: pl.DataFrame,
+    document_errors: pl.DataFrame,
+    sections: pl.DataFrame,
+    indicator_facts: pl.DataFrame,
+    inconsistencies: pl.DataFrame,
+    terms: pl.DataFrame,
+    themes: pl.DataFrame,
+) -> None:
+    """The star schema analysts query (dim_region, dim_year, dim_indicator, dim_document, fact_*),
+    rebuilt aside and published atomically so readers never see a half-loaded file."""
+    frames = ReportFrames(documents, document_errors, sections, indicator_facts, inconsistencies)
+    counts = build_warehouse(paths.warehouse(), LoadInput(frames, terms, themes, context.run_id))
+    context.add_output_metadata({"path": str(paths.warehouse()), **{f"rows_{t}": n for t, n in counts.items()}})
+
+
+@dg.asset(group_name="warehouse", deps=[warehouse])
+def rendered_notebooks(context: dg.AssetExecutionContext, paths: FazhiPaths) -> None:
+    """The notebooks executed against the warehouse by a Jupyter kernel, as HTML files that open offline."""
+    written = render_reports(paths.warehouse(), paths.reports())
+    context.add_output_metadata({"files": dg.MetadataValue.md("\n".join(f"- {p}" for p in written))})

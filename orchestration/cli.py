@@ -1,0 +1,157 @@
+"""The `fazhi` command: run the pipeline, check a report by hand, query the warehouse."""
+
+import argparse
+import fcntl
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from orchestration.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except RunInProgress as error:
+        print(f"fazhi: {error}", file=sys.stderr)
+        return 3
+    except (FileNotFoundError, ValueError) as error:
+        print(f"fazhi: {error}", file=sys.stderr)
+        return 2
+
+
+def parser() -> argparse.ArgumentParser:
+    settings = Settings.from_env()
+    top = argparse.ArgumentParser(prog="fazhi", description="法治政府建设年度报告 → DuckDB warehouse.")
+    commands = top.add_subparsers(required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the whole pipeline through Dagster, then render the notebooks")
+    run.add_argument("--input", type=Path, help="folder of report files (default: the bundled sample reports)")
+    run.add_argument("--warehouse", type=Path, default=settings.warehouse, help="warehouse file to write")
+    run.set_defaults(handler=command_run)
+
+    extract = commands.add_parser("extract", help="understand report files, one JSON object per file; no warehouse")
+    extract.add_argument("files", nargs="+", type=Path)
+    extract.add_argument("--format", choices=["jsonl"], default="jsonl")
+    extract.add_argument("--explain", action="store_true", help="also list every indicator candidate and its verdict")
+    extract.set_defaults(handler=command_extract)
+
+    sql = commands.add_parser("sql", help="run one read-only query against the warehouse")
+    sql.add_argument("query")
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sql.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    sql.set_defaults(handler=command_sql)
+
+    search = commands.add_parser("search", help="find reports that mention a phrase")
+    search.add_argument("phrase")
+    search.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    search.add_argument("--limit", type=int, default=20)
+    search.set_defaults(handler=command_search)
+
+    report = commands.add_parser("report", help="render the notebooks to HTML under data/reports/")
+    report.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    report.add_argument("--out", type=Path, default=settings.reports)
+    report.set_defaults(handler=command_report)
+
+    export = commands.add_parser("export", help="write every table and view as Parquet")
+    export.add_argument("--parquet", type=Path, required=True, metavar="DIR")
+    export.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    export.set_defaults(handler=command_export)
+
+    schema = commands.add_parser("schema", help="print the data dictionary")
+    schema.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    schema.set_defaults(handler=command_schema)
+    return top
+
+
+class RunInProgress(RuntimeError):
+    """Another `fazhi run` holds the lock."""
+
+
+@contextmanager
+def run_lock(path: Path) -> Iterator[None]:
+    """One run at a time: a second run stops at once instead of racing the first one's writes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise RunInProgress(f"another `fazhi run` is running (lock {path}); nothing was changed") from error
+        yield
+
+
+def command_run(args: argparse.Namespace) -> int:
+    from orchestration.run import print_summary, run_pipeline
+
+    settings = Settings.from_env()
+    warehouse = args.warehouse.resolve()
+    with run_lock(settings.run_lock):
+        result = run_pipeline(args.input, warehouse, settings.reports)
+    print_summary(result)
+    return 0 if result.success else 1
+
+
+def command_extract(args: argparse.Namespace) -> int:
+    from orchestration.extract import extract_records
+
+    for record in extract_records(args.files, explain=args.explain):
+        print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
+def command_sql(args: argparse.Namespace) -> int:
+    from warehouse.queries import WriteRefused, analyst_query
+
+    try:
+        frame = analyst_query(args.warehouse, args.query)
+    except WriteRefused as error:
+        print(f"fazhi sql: {error}", file=sys.stderr)
+        return 2
+    if args.format == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif args.format == "json":
+        print(json.dumps(frame.to_dicts(), ensure_ascii=False, default=str))
+    else:
+        import polars as pl
+
+        with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=60):
+            print(frame)
+    return 0
+
+
+def command_search(args: argparse.Namespace) -> int:
+    from warehouse.queries import search_reports
+
+    for row in search_reports(args.warehouse, args.phrase, args.limit).iter_rows(named=True):
+        print(f"{row['region'] or '?'}\t{row['year'] or '?'}\t{row['hits']}\t{row['title']}\n    …{row['snippet']}…")
+    return 0
+
+
+def command_report(args: argparse.Namespace) -> int:
+    from warehouse.reports import render_reports
+
+    for path in render_reports(args.warehouse, args.out):
+        print(path)
+    return 0
+
+
+def command_export(args: argparse.Namespace) -> int:
+    from warehouse.queries import export_parquet
+
+    for path in export_parquet(args.warehouse, args.parquet):
+        print(path)
+    return 0
+
+
+def command_schema(args: argparse.Namespace) -> int:
+    from warehouse.dictionary import data_dictionary
+
+    print(data_dictionary(args.warehouse if args.warehouse.exists() else None))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""`fazhi run`: execute the Dagster job in-process and say what it built."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.definitions import defs
+from orchestration.resources import FazhiPaths
+from warehouse.queries import flag_counts, row_counts
+
+
+@dataclass
+class RunResult:
+    success: bool
+    warehouse: Path
+    reports: list[Path] = field(default_factory=list)
+    errors: int = 0
+
+
+def run_pipeline(input_dir: Path | None, warehouse: Path, reports_dir: Path) -> RunResult:
+    """The same job `dagster dev` shows, run in this process with an ephemeral instance."""
+    paths = FazhiPaths(
+        input_dir=str(input_dir.resolve()) if input_dir else "",
+        warehouse_path=str(warehouse),
+        reports_dir=str(reports_dir),
+    )
+    job = defs.get_job_def("build_everything")
+    run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+    result = job.execute_in_process(run_config=run_config, resources={"paths": paths}, raise_on_error=False)
+    errors = 0
+    if result.success:
+        errors = result.output_for_node("parsed_reports", "document_errors").height
+    return RunResult(result.success, warehouse, sorted(reports_dir.glob("*.html")), errors)
+
+
+def print_summary(result: RunResult) -> None:
+    if not result.success:
+        print("fazhi run failed: see the Dagster log above; the published warehouse was left as it was.")
+        return
+    counts = row_counts(result.warehouse)
+    print(f"\nfazhi: loaded {counts['dim_document']} reports ({result.errors} files could not be read)")
+    print("rows per table:")
+    for table, count in counts.items():
+        print(f"  {table:20s} {count:>8,}")
+    flags = flag_counts(result.warehouse)
+    print("quality flags raised: " + (", ".join(f"{f} {n}" for f, n in flags.iter_rows()) or "none"))
+    print(f"warehouse: {result.warehouse}")
+    for path in result.reports:
+        print(f"report:    {path}")
+    print("explore:   make dev  (Dagster UI on http://127.0.0.1:3000)   make lab  (JupyterLab on the notebooks)")
+    print('query:     .venv/bin/fazhi sql "SELECT * FROM v_indicator LIMIT 10"')

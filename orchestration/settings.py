@@ -1,0 +1,32 @@
+"""Where fazhi reads and writes: one root, moved by FAZHI_HOME; nothing depends on the working directory."""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        return cls(Path(os.environ.get("FAZHI_HOME", PROJECT_ROOT / "data")).resolve())
+
+    @property
+    def warehouse(self) -> Path:
+        return self.home / "warehouse.duckdb"
+
+    @property
+    def reports(self) -> Path:
+        return self.home / "reports"
+
+    @property
+    def run_lock(self) -> Path:
+        return self.home / ".run.lock"
+
+    @property
+    def dagster_home(self) -> Path:
+        return self.home / "dagster"

@@ -29,14 +29,20 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the whole pipeline through Dagster, then render the notebooks")
-    run.add_argument("--input", type=Path, help="folder of report files (default: the bundled sample reports)")
+    run.add_argument(
+        "--input", type=Path, help="folder of report files (default: the bundled sample reports)"
+    )
     run.add_argument("--warehouse", type=Path, default=settings.warehouse, help="warehouse file to write")
     run.set_defaults(handler=command_run)
 
-    extract = commands.add_parser("extract", help="understand report files, one JSON object per file; no warehouse")
+    extract = commands.add_parser(
+        "extract", help="understand report files, one JSON object per file; no warehouse"
+    )
     extract.add_argument("files", nargs="+", type=Path)
     extract.add_argument("--format", choices=["jsonl"], default="jsonl")
-    extract.add_argument("--explain", action="store_true", help="also list every indicator candidate and its verdict")
+    extract.add_argument(
+        "--explain", action="store_true", help="also list every indicator candidate and its verdict"
+    )
     extract.set_defaults(handler=command_extract)
 
     sql = commands.add_parser("sql", help="run one read-only query against the warehouse")
@@ -79,7 +85,9 @@ def run_lock(path: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as error:
-            raise RunInProgress(f"another `fazhi run` is running (lock {path}); nothing was changed") from error
+            raise RunInProgress(
+                f"another `fazhi run` is running (lock {path}); nothing was changed"
+            ) from error
         yield
 
 
@@ -126,7 +134,8 @@ def command_search(args: argparse.Namespace) -> int:
     from warehouse.queries import search_reports
 
     for row in search_reports(args.warehouse, args.phrase, args.limit).iter_rows(named=True):
-        print(f"{row['region'] or '?'}\t{row['year'] or '?'}\t{row['hits']}\t{row['title']}\n    …{row['snippet']}…")
+        print(f"{row['region'] or '?'}\t{row['year'] or '?'}\t{row['hits']}\t{row['title']}")
+        print(f"    …{row['snippet']}…")
     return 0
 
 

@@ -19,8 +19,16 @@ def extract_records(files: list[Path], explain: bool = False) -> Iterator[dict]:
         record = report.record()
         if explain:
             record["candidates"] = [
-                {"code": c.code, "value": c.value, "unit": c.unit, "rule": c.rule_id,
-                 "verdict": c.reason, "evidence": c.evidence, "start": c.start, "end": c.end}
+                {
+                    "code": c.code,
+                    "value": c.value,
+                    "unit": c.unit,
+                    "rule": c.rule_id,
+                    "verdict": c.reason,
+                    "evidence": c.evidence,
+                    "start": c.start,
+                    "end": c.end,
+                }
                 for c in report.candidates
             ]
         yield record

@@ -3,8 +3,6 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import dagster as dg
-
 from orchestration.definitions import defs
 from orchestration.resources import FazhiPaths
 from warehouse.queries import flag_counts, row_counts
@@ -48,5 +46,7 @@ def print_summary(result: RunResult) -> None:
     print(f"warehouse: {result.warehouse}")
     for path in result.reports:
         print(f"report:    {path}")
-    print("explore:   make dev  (Dagster UI on http://127.0.0.1:3000)   make lab  (JupyterLab on the notebooks)")
+    print(
+        "explore:   make dev  (Dagster UI on http://127.0.0.1:3000)   make lab  (JupyterLab on the notebooks)"
+    )
     print('query:     .venv/bin/fazhi sql "SELECT * FROM v_indicator LIMIT 10"')

@@ -21,11 +21,8 @@ LAST_PANEL_YEAR = 2024
 MUNICIPALITY_CITY_NAMES = {"市辖区", "县"}
 
 
-
 def panel_rows(panel_csv: Path) -> pl.DataFrame:
-    raw = pl.read_csv(panel_csv, infer_schema_length=0).filter(
-        pl.col("year").cast(pl.Int32) >= FIRST_YEAR
-    )
+    raw = pl.read_csv(panel_csv, infer_schema_length=0).filter(pl.col("year").cast(pl.Int32) >= FIRST_YEAR)
     municipality = pl.col("city_name").is_in(list(MUNICIPALITY_CITY_NAMES))
     provinces = raw.filter(pl.col("rank") == "1").select(
         "year",
@@ -53,15 +50,11 @@ def panel_rows(panel_csv: Path) -> pl.DataFrame:
         name="county_name",
         short_name="county_short",
         level=pl.lit("county"),
-        parent_adcode=pl.when(municipality)
-        .then(pl.col("province_adcode"))
-        .otherwise(pl.col("city_adcode")),
+        parent_adcode=pl.when(municipality).then(pl.col("province_adcode")).otherwise(pl.col("city_adcode")),
         prefecture_adcode=pl.when(municipality).then(None).otherwise(pl.col("city_adcode")),
         province_adcode="province_adcode",
     )
-    return pl.concat([provinces, prefectures, counties]).with_columns(
-        pl.col("year").cast(pl.Int32)
-    )
+    return pl.concat([provinces, prefectures, counties]).with_columns(pl.col("year").cast(pl.Int32))
 
 
 def overlay_2025(area_module: Path, known: set[str]) -> pl.DataFrame:
@@ -123,9 +116,7 @@ def main(panel_csv: str, area_module: str, out: str) -> None:
             valid_to=pl.col("year").max(),
         )
         .with_columns(
-            valid_to=pl.when(pl.col("valid_to") >= LAST_PANEL_YEAR)
-            .then(None)
-            .otherwise(pl.col("valid_to"))
+            valid_to=pl.when(pl.col("valid_to") >= LAST_PANEL_YEAR).then(None).otherwise(pl.col("valid_to"))
         )
         .sort("adcode", "valid_from")
         .select(*keys[:3], "short_name", *keys[3:], "valid_from", "valid_to")

@@ -41,9 +41,15 @@ def audit_figures(values: dict[str, float]) -> list[Inconsistency]:
         if None not in (stated, num, den) and den and not rate_matches(stated, num, den):
             computed = round(num * 100 / den, 2)
             codes = f"{rule['rate']},{rule['numerator']},{rule['denominator']}"
-            found.append(Inconsistency("stated_rate", codes, f"states {stated}%, counts give {computed}% ({num}/{den})"))
+            found.append(
+                Inconsistency(
+                    "stated_rate", codes, f"states {stated}%, counts give {computed}% ({num}/{den})"
+                )
+            )
     for rule in cat.bounds:
         part, whole = values.get(rule["part"]), values.get(rule["whole"])
         if part is not None and whole is not None and part > whole:
-            found.append(Inconsistency("part_exceeds_whole", f"{rule['part']},{rule['whole']}", f"{part} > {whole}"))
+            found.append(
+                Inconsistency("part_exceeds_whole", f"{rule['part']},{rule['whole']}", f"{part} > {whole}")
+            )
     return found

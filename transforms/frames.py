@@ -135,8 +135,15 @@ def report_frames(reports: list[ParsedReport], errors: list[dict]) -> ReportFram
         errors=pl.DataFrame(errors, schema=ERRORS),
         sections=pl.DataFrame(
             [
-                {"document_id": document_id(r), "path": s.path, "depth": s.depth, "heading": s.heading,
-                 "category": s.category or None, "start_offset": s.start, "end_offset": s.end}
+                {
+                    "document_id": document_id(r),
+                    "path": s.path,
+                    "depth": s.depth,
+                    "heading": s.heading,
+                    "category": s.category or None,
+                    "start_offset": s.start,
+                    "end_offset": s.end,
+                }
                 for r in reports
                 for s in r.sections
             ],
@@ -144,9 +151,17 @@ def report_frames(reports: list[ParsedReport], errors: list[dict]) -> ReportFram
         ),
         facts=pl.DataFrame(
             [
-                {"document_id": document_id(r), "indicator_code": f.code, "value": float(f.value), "unit": f.unit,
-                 "qualifier": f.qualifier, "evidence": f.evidence, "start_offset": f.start,
-                 "end_offset": f.end, "rule_id": f.rule_id}
+                {
+                    "document_id": document_id(r),
+                    "indicator_code": f.code,
+                    "value": float(f.value),
+                    "unit": f.unit,
+                    "qualifier": f.qualifier,
+                    "evidence": f.evidence,
+                    "start_offset": f.start,
+                    "end_offset": f.end,
+                    "rule_id": f.rule_id,
+                }
                 for r in reports
                 for f in r.facts
             ],

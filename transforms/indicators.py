@@ -120,12 +120,13 @@ def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
             reason = rule_rejection(rule, quantity, ctx, cat)
             if reason in ("unit", "before", "after"):
                 continue
-            found.append(make_candidate(text, rule, quantity, ctx, reason or shared, cat))
+            whole = bool(cat.whole_jurisdiction.search(ctx.before))
+            found.append(make_candidate(text, rule, quantity, ctx, reason=reason or shared, whole=whole))
     return found
 
 
 def make_candidate(
-    text: str, rule: Rule, quantity: Quantity, ctx: Context, reason: str | None, cat: Catalogue
+    text: str, rule: Rule, quantity: Quantity, ctx: Context, *, reason: str | None, whole: bool
 ) -> Candidate:
     start = ctx.clause_start + (len(text[ctx.clause_start : quantity.start]) - len(ctx.clause_before))
     after = rule.after.search(ctx.after) if rule.after else None
@@ -141,7 +142,7 @@ def make_candidate(
         end=end,
         accepted=reason is None,
         reason=reason or "accepted",
-        whole_jurisdiction=bool(cat.whole_jurisdiction.search(ctx.before)),
+        whole_jurisdiction=whole,
     )
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from transforms.chrome import is_chrome
 from transforms.dates import parse_date, parse_run_together
 
 HEADER_LINES = 30
@@ -63,7 +64,7 @@ def lines_of(text: str) -> list[str]:
 
 def find_title(page_lines: list[str]) -> str | None:
     """The report's own title line (not the site's <title>, not a bracketed link text)."""
-    head = [clean_title_line(line) for line in page_lines[:HEADER_LINES]]
+    head = [clean_title_line(line) for line in page_lines[:HEADER_LINES] if not is_chrome(line)]
     for line in head:
         if FULL_TITLE.match(line) and TITLE_TOPIC.search(line):
             return line
@@ -97,7 +98,7 @@ def report_year(title: str | None, opening: str, published: dt.date | None) -> i
             match = pattern.search(text)
             if match:
                 year = int(match.group(1))
-                if 2000 <= year and (latest is None or year <= latest):
+                if year >= 2000 and (latest is None or year <= latest):
                     return year
     return latest - 1 if latest else None
 

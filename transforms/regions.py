@@ -187,7 +187,9 @@ def pick(scores: dict[int, float], evidence: Evidence) -> Resolution:
     best_index, best = ranked[0]
     if best < MIN_SCORE:
         return national_or_none(evidence, candidates)
-    rivals = [i for i, s in ranked[1:] if s == best and atlas.regions[i].adcode != atlas.regions[best_index].adcode]
+    rivals = [
+        i for i, s in ranked[1:] if s == best and atlas.regions[i].adcode != atlas.regions[best_index].adcode
+    ]
     if rivals:
         return Resolution(None, None, ambiguous=True, candidates=candidates)
     region = atlas.regions[best_index]

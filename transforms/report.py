@@ -83,7 +83,13 @@ class ParsedReport:
             "doc_type": self.doc_type,
             "flags": self.flags,
             "sections": [
-                {"path": s.path, "heading": s.heading, "category": s.category or None, "start": s.start, "end": s.end}
+                {
+                    "path": s.path,
+                    "heading": s.heading,
+                    "category": s.category or None,
+                    "start": s.start,
+                    "end": s.end,
+                }
                 for s in self.sections
             ],
             "indicators": [

@@ -76,8 +76,15 @@ def year_frame() -> pl.DataFrame:
 def indicator_frame() -> pl.DataFrame:
     return pl.DataFrame(
         [
-            {"indicator_code": i.code, "name_zh": i.name_zh, "name_en": i.name_en, "unit": i.unit,
-             "kind": i.kind, "chapter": i.chapter, "direction": i.direction}
+            {
+                "indicator_code": i.code,
+                "name_zh": i.name_zh,
+                "name_en": i.name_en,
+                "unit": i.unit,
+                "kind": i.kind,
+                "chapter": i.chapter,
+                "direction": i.direction,
+            }
             for i in catalogue().indicators
         ]
     )
@@ -91,8 +98,16 @@ def fact_frame(load: LoadInput) -> pl.DataFrame:
 def table_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataFrame]:
     frames = load.frames
     run = pl.DataFrame(
-        [{"run_id": load.run_id, "started_at": started, "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-          "documents": frames.documents.height, "errors": frames.errors.height, "facts": frames.facts.height}]
+        [
+            {
+                "run_id": load.run_id,
+                "started_at": started,
+                "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                "documents": frames.documents.height,
+                "errors": frames.errors.height,
+                "facts": frames.facts.height,
+            }
+        ]
     )
     return {
         "dim_region": region_frame(),

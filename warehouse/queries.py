@@ -12,7 +12,10 @@ import polars as pl
 
 from warehouse.schema import TABLES
 
-READ_STATEMENT = re.compile(r"^\s*(\(?\s*(SELECT|WITH|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|PRAGMA\s+table_info)\b)", re.IGNORECASE)
+READ_STATEMENT = re.compile(
+    r"^\s*(\(?\s*(SELECT|WITH|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|PRAGMA\s+table_info)\b)",
+    re.IGNORECASE,
+)
 WRITE_WORD = re.compile(
     r"\b(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ATTACH|DETACH|COPY|EXPORT|IMPORT|INSTALL|LOAD|SET|CALL|CHECKPOINT|VACUUM|TRUNCATE)\b",
     re.IGNORECASE,
@@ -54,8 +57,14 @@ def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
 
 
 def check_read_only(sql: str) -> None:
-    if not READ_STATEMENT.match(sql) or WRITE_WORD.search(strip_literals(sql)) or ";" in sql.strip().rstrip(";"):
-        raise WriteRefused("fazhi sql only runs one read-only query (SELECT/WITH/…); the warehouse is written by `fazhi run`")
+    if (
+        not READ_STATEMENT.match(sql)
+        or WRITE_WORD.search(strip_literals(sql))
+        or ";" in sql.strip().rstrip(";")
+    ):
+        raise WriteRefused(
+            "fazhi sql only runs one read-only query (SELECT/WITH/…); the warehouse is written by `fazhi run`"
+        )
 
 
 def strip_literals(sql: str) -> str:
@@ -101,6 +110,7 @@ def document_quality(path: Path) -> pl.DataFrame:
 
 def theme_profile(path: Path) -> pl.DataFrame:
     return query(path, THEME_PROFILE)
+
 
 SEARCH = """
 SELECT d.document_id, d.display_title AS title, r.name AS region, d.report_year AS year,

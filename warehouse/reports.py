@@ -26,8 +26,12 @@ def execute_notebook(path: Path, warehouse: Path) -> nbformat.NotebookNode:
     previous = os.environ.get("FAZHI_WAREHOUSE")
     os.environ["FAZHI_WAREHOUSE"] = str(warehouse)
     try:
-        NotebookClient(notebook, timeout=KERNEL_TIMEOUT, kernel_name="python3",
-                       resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+        NotebookClient(
+            notebook,
+            timeout=KERNEL_TIMEOUT,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(NOTEBOOKS)}},
+        ).execute()
     finally:
         if previous is None:
             os.environ.pop("FAZHI_WAREHOUSE", None)

@@ -21,7 +21,9 @@ TABLES = (
 
 def sql_files(folder: str) -> list[str]:
     root = resources.files("warehouse").joinpath("sql", folder)
-    return [f.read_text("utf-8") for f in sorted(root.iterdir(), key=lambda f: f.name) if f.name.endswith(".sql")]
+    return [
+        f.read_text("utf-8") for f in sorted(root.iterdir(), key=lambda f: f.name) if f.name.endswith(".sql")
+    ]
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:

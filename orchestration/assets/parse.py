@@ -9,10 +9,18 @@ from transforms.frames import parse_all, report_frames
 @dg.multi_asset(
     group_name="parse",
     outs={
-        "documents": dg.AssetOut(description="One row per readable report: title, region, year, dates, flags, text."),
-        "document_errors": dg.AssetOut(description="Files that could not be read as reports, with the reason."),
-        "sections": dg.AssetOut(description="The outline of each report with the required part each top section is."),
-        "indicator_facts": dg.AssetOut(description="The catalogue's figures in each report, with evidence and offsets."),
+        "documents": dg.AssetOut(
+            description="One row per readable report: title, region, year, dates, flags, text."
+        ),
+        "document_errors": dg.AssetOut(
+            description="Files that could not be read as reports, with the reason."
+        ),
+        "sections": dg.AssetOut(
+            description="The outline of each report with the required part each top section is."
+        ),
+        "indicator_facts": dg.AssetOut(
+            description="The catalogue's figures in each report, with evidence and offsets."
+        ),
         "inconsistencies": dg.AssetOut(description="Figures of one report that disagree with each other."),
     },
 )
@@ -27,4 +35,6 @@ def parsed_reports(raw_documents: pl.DataFrame):
     yield dg.Output(frames.errors, "document_errors", metadata={"rows": frames.errors.height})
     yield dg.Output(frames.sections, "sections", metadata={"rows": frames.sections.height})
     yield dg.Output(frames.facts, "indicator_facts", metadata={"rows": frames.facts.height})
-    yield dg.Output(frames.inconsistencies, "inconsistencies", metadata={"rows": frames.inconsistencies.height})
+    yield dg.Output(
+        frames.inconsistencies, "inconsistencies", metadata={"rows": frames.inconsistencies.height}
+    )

@@ -25,7 +25,9 @@ def warehouse(
     rebuilt aside and published atomically so readers never see a half-loaded file."""
     frames = ReportFrames(documents, document_errors, sections, indicator_facts, inconsistencies)
     counts = build_warehouse(paths.warehouse(), LoadInput(frames, terms, themes, context.run_id))
-    context.add_output_metadata({"path": str(paths.warehouse()), **{f"rows_{t}": n for t, n in counts.items()}})
+    context.add_output_metadata(
+        {"path": str(paths.warehouse()), **{f"rows_{t}": n for t, n in counts.items()}}
+    )
 
 
 @dg.asset(group_name="warehouse", deps=[warehouse])

@@ -1,0 +1,47 @@
+# fazhi — the targets people look for. A fresh machine needs Python 3.11, make and git.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+export DAGSTER_HOME ?= $(CURDIR)/data/dagster
+
+.PHONY: setup run test test-fast lint format dev lab schema clean
+
+setup: $(BIN)/fazhi
+
+# The environment is exactly what uv.lock says (uv itself is bootstrapped with pip, pinned).
+$(BIN)/fazhi: pyproject.toml uv.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv sync --frozen --python $(BIN)/python
+	touch $@
+
+run: setup
+	$(BIN)/fazhi run
+
+test: setup
+	$(BIN)/pytest
+
+test-fast: setup
+	$(BIN)/pytest -m "not slow"
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+dev: setup
+	mkdir -p $(DAGSTER_HOME)
+	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1
+
+schema: setup
+	$(BIN)/fazhi schema > docs/data-dictionary.md
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

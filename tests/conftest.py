@@ -1,0 +1,53 @@
+"""Shared fixtures: the bundled sample reports, the gold files, and one warehouse built from them."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from transforms.frames import parse_all, report_frames, term_frame, theme_frame
+from transforms.samples import SAMPLE_REPORTS, read_files, report_files
+from warehouse.build import LoadInput, build_warehouse
+
+DATA = Path(__file__).parent / "data"
+OPENINGS = DATA / "openings"
+
+
+def read_gold(folder: Path) -> tuple[dict[str, dict], dict[str, dict[str, dict]]]:
+    with (folder / "documents.csv").open(encoding="utf-8") as handle:
+        documents = {row["file"]: row for row in csv.DictReader(handle)}
+    indicators: dict[str, dict[str, dict]] = {}
+    with (folder / "indicators.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            indicators.setdefault(row["file"], {})[row["code"]] = row
+    return documents, indicators
+
+
+@pytest.fixture(scope="session")
+def sample_paths() -> list[Path]:
+    return report_files(SAMPLE_REPORTS)
+
+
+@pytest.fixture(scope="session")
+def seed_gold():
+    return read_gold(DATA / "gold_seed")
+
+
+@pytest.fixture(scope="session")
+def openings_gold():
+    return read_gold(DATA / "gold_openings")
+
+
+def build_sample_warehouse(path: Path) -> dict[str, int]:
+    reports, errors = parse_all(read_files(report_files(SAMPLE_REPORTS)))
+    frames = report_frames(reports, errors)
+    load = LoadInput(frames, term_frame(frames.documents), theme_frame(frames.documents), "test")
+    return build_warehouse(path, load)
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory) -> Path:
+    """A warehouse built from the bundled reports; tests only read it."""
+    path = tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb"
+    build_sample_warehouse(path)
+    return path

@@ -1,0 +1,62 @@
+"""Region resolution: year-aware, uses every clue, never guesses between same-named districts."""
+
+import pytest
+
+from transforms.regions import Evidence, gazetteer, region_record, resolve_region
+
+
+def test_gazetteer_covers_every_level():
+    levels = {r.level for r in gazetteer().regions}
+    assert levels == {"national", "province", "prefecture", "county"}
+    assert sum(1 for r in gazetteer().by_adcode.values() if r.level == "province") == 34
+
+
+@pytest.mark.parametrize("name", ["鼓楼区", "朝阳区", "城关区", "新华区"])
+def test_ambiguous_district_names_are_left_unresolved(name):
+    resolution = resolve_region(Evidence(title=f"{name}2023年法治政府建设情况报告"), 2023)
+    assert resolution.region is None
+    assert resolution.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("clue", "adcode"),
+    [
+        (Evidence(title="鼓楼区2023年法治政府建设情况报告", addressee="开封市人民政府"), "410204"),
+        (Evidence(title="南京市鼓楼区2023年法治政府建设情况报告"), "320106"),
+        (Evidence(title="鼓楼区2023年法治政府建设情况报告", body="依托福州市数据平台"), "350102"),
+    ],
+)
+def test_ambiguous_names_resolved_by_context(clue, adcode):
+    assert resolve_region(clue, 2023).region.adcode == adcode
+
+
+def test_codes_are_year_aware():
+    assert resolve_region(Evidence(title="长垣县2016年法治政府建设情况报告"), 2016).region.adcode == "410728"
+    assert resolve_region(Evidence(title="长垣市2020年法治政府建设情况报告"), 2020).region.adcode == "410783"
+
+
+def test_department_report_belongs_to_its_jurisdiction():
+    region = resolve_region(Evidence(title="武汉市司法局2022年度推进法治政府建设情况报告"), 2022).region
+    assert (region.adcode, region.level) == ("420100", "prefecture")
+
+
+def test_county_named_in_the_body_with_a_level_word():
+    clue = Evidence(opening="现将县人民政府2022年法治政府建设工作情况报告如下", body="制定了《岳阳县人民政府常务会会前学法制度》")
+    assert resolve_region(clue, 2022).region.adcode == "430621"
+
+
+def test_autonomous_prefecture_short_form_and_municipality_district():
+    assert resolve_region(Evidence(title="黔西南州人民政府关于2020年度法治政府建设情况的报告"), 2020).region.adcode == "522300"
+    record = region_record(resolve_region(Evidence(title="静海区2023年度法治政府建设情况报告"), 2023))
+    assert record == {"name": "静海区", "adcode": "120118", "level": "county", "prefecture": None, "province": "天津市"}
+
+
+def test_central_ministry_is_national():
+    resolution = resolve_region(Evidence(opening="2017年,原环境保护部深入学习宣传贯彻党的十九大精神"), 2017)
+    assert resolution.region.adcode == "100000"
+
+
+def test_no_region_mentioned():
+    resolution = resolve_region(Evidence(opening="2024年,我区坚持以习近平新时代中国特色社会主义思想为指导"), 2024)
+    assert resolution.region is None
+    assert not resolution.ambiguous

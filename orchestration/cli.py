@@ -67,8 +67,7 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--warehouse", type=Path, default=settings.warehouse)
     export.set_defaults(handler=command_export)
 
-    schema = commands.add_parser("schema", help="print the data dictionary")
-    schema.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    schema = commands.add_parser("schema", help="print the data dictionary (from the warehouse DDL)")
     schema.set_defaults(handler=command_schema)
     return top
 
@@ -158,7 +157,7 @@ def command_export(args: argparse.Namespace) -> int:
 def command_schema(args: argparse.Namespace) -> int:
     from warehouse.dictionary import data_dictionary
 
-    print(data_dictionary(args.warehouse if args.warehouse.exists() else None))
+    print(data_dictionary())
     return 0
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z]{2,}(?=[\u4e00-\u9fff])")
+LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z0-9]*[A-Za-z]{2,}[A-Za-z0-9]*(?=[\u4e00-\u9fff])")
 TRADITIONAL_ONLY = re.compile(r"[們個會來時國說這過為對發與當經學實現長開動關點體設報產務權應變據從區縣]")
 SIMPLIFIED_ONLY = re.compile(r"[们个会来时国说这过为对发与当经学实现长开动关点体设报产务权应变据从区县]")
 REPEATED_LATIN = 3

@@ -1,8 +1,11 @@
 """The warehouse DDL: one .sql file per table and per view, applied in name order."""
 
 from importlib import resources
+from pathlib import Path
 
 import duckdb
+
+PROJECT_DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 TABLES = (
     "dim_region",

@@ -1,0 +1,78 @@
+"""Quality flags on realistic inputs built from the sample reports."""
+
+import datetime as dt
+
+from transforms.audit import audit_figures
+from transforms.outline import parse_outline
+from transforms.quality import days_late, deadline, spam_spans
+from transforms.report import parse_report
+
+
+def parse_sample(paths, index, transform=lambda text: text):
+    path = paths[index]
+    return parse_report(path.name, transform(path.read_text(encoding="utf-8")).encode())
+
+
+def test_flags_of_the_sample_reports(sample_paths):
+    flags = {p.name[:3]: parse_report(p.name, p.read_bytes()).flags for p in sample_paths}
+    assert "injected_spam" in flags["001"]
+    assert "inconsistent_figures" in flags["001"]
+    assert "damaged_text" in flags["003"]
+    assert "no_title" in flags["004"]
+    assert flags["000"] == []
+
+
+def test_other_injected_spam_is_found_too(sample_paths):
+    defaced = parse_sample(sample_paths, 0, lambda t: t.replace("习近平", "澳门新葡京娱乐城", 3))
+    assert "injected_spam" in defaced.flags
+    latin = parse_sample(sample_paths, 3, lambda t: t.replace("习近平", "bet365zy"))
+    assert "injected_spam" in latin.flags
+
+
+def test_spam_lexicon_does_not_fire_on_clean_reports(sample_paths):
+    for index in (0, 2, 3, 4):
+        assert spam_spans(sample_paths[index].read_text(encoding="utf-8")) == []
+
+
+def test_no_region_and_ambiguous_region(sample_paths):
+    unnamed = parse_sample(sample_paths, 4, lambda t: t.replace("中原区", "我区").replace("郑州市", "我市"))
+    assert "no_region" in unnamed.flags
+    ambiguous = parse_sample(
+        sample_paths, 4, lambda t: t.replace("中原区", "鼓楼区").replace("依托郑州市信用平台", "依托信用平台")
+    )
+    assert "ambiguous_region" in ambiguous.flags
+    assert ambiguous.resolution.region is None
+
+
+def test_late_follows_the_deadline_for_the_kind_of_report():
+    assert deadline(2023, "government") == dt.date(2024, 4, 1)
+    assert deadline(2023, "department") == dt.date(2024, 3, 1)
+    assert days_late(2023, dt.date(2024, 4, 2), "government") == 1
+    assert days_late(2023, dt.date(2024, 3, 19), "department") == 18
+
+
+def test_late_flag_on_a_report_published_after_1_april(sample_paths):
+    late = parse_sample(sample_paths, 0, lambda t: t.replace("2024-03-19 16:18", "2024-04-15 09:00"))
+    assert "late" in late.flags
+    assert late.days_late() == 14
+
+
+def test_missing_sections(sample_paths):
+    cut = parse_sample(sample_paths, 2, lambda t: t.split("二、推进法治政府建设存在的不足")[0])
+    assert "missing_sections" in cut.flags
+
+
+def test_inconsistent_rate_detail():
+    found = audit_figures({"mediation_success_rate": 97.1, "mediation_success": 51232, "mediation_cases": 52840})
+    assert [i.check for i in found] == ["stated_rate"]
+    assert "96.96" in found[0].detail
+    assert audit_figures({"mediation_success_rate": 98.1, "mediation_success": 6609, "mediation_cases": 6736}) == []
+
+
+def test_outline_parts_of_a_report(sample_paths):
+    text = parse_report("x.txt", sample_paths[3].read_bytes()).text
+    top = [s for s in parse_outline(text) if s.depth == 0]
+    assert [s.category for s in top] == ["achievements", "shortcomings", "leadership_duty", "next_year"]
+    assert all(text[s.start :].startswith(("一", "二", "三", "四")) for s in top)
+    nested = [s for s in parse_outline(text) if s.depth == 2]
+    assert nested[0].path == "1/1/1"

@@ -1,0 +1,114 @@
+"""The warehouse file: schema, constraints, atomic publication, read-only access."""
+
+import dataclasses
+
+import duckdb
+import polars as pl
+import pytest
+
+from tests.conftest import build_sample_warehouse
+from transforms.frames import parse_all, report_frames, term_frame, theme_frame
+from transforms.samples import SAMPLE_REPORTS, read_files, report_files
+from warehouse import queries
+from warehouse.build import LoadInput, build_warehouse
+from warehouse.dictionary import data_dictionary
+from warehouse.schema import PROJECT_DOCS
+
+
+def sample_load() -> LoadInput:
+    reports, errors = parse_all(read_files(report_files(SAMPLE_REPORTS)))
+    frames = report_frames(reports, errors)
+    return LoadInput(frames, term_frame(frames.documents), theme_frame(frames.documents), "test")
+
+
+def test_row_counts_and_values(sample_warehouse):
+    counts = queries.row_counts(sample_warehouse)
+    assert counts["dim_document"] == 5
+    assert counts["fact_indicator"] == 55
+    assert counts["dim_indicator"] >= 29
+    assert counts["dim_region"] > 3000
+    assert counts["fact_term"] > 1000
+    assert counts["fact_theme"] == 50
+    rate = queries.query(
+        sample_warehouse,
+        "SELECT region, year, value, evidence FROM v_indicator WHERE indicator_code = 'head_appearance_rate'",
+    )
+    assert rate.rows() == [("许昌市", 2023, 99.09, "全市行政机关负责人出庭应诉率达到99.09%")]
+
+
+def test_evidence_offsets_index_the_stored_text(sample_warehouse):
+    mismatches = queries.query(
+        sample_warehouse,
+        """SELECT count(*) AS n FROM fact_indicator AS f JOIN dim_document AS d USING (document_id)
+           WHERE substr(d.text, f.start_offset + 1, f.end_offset - f.start_offset) <> f.evidence""",
+    )
+    assert mismatches.item() == 0
+
+
+def test_rebuilding_gives_identical_tables(tmp_path):
+    first, second = tmp_path / "a.duckdb", tmp_path / "b.duckdb"
+    assert build_sample_warehouse(first) == build_sample_warehouse(second)
+    sql = "SELECT * FROM fact_indicator ORDER BY document_id, indicator_code"
+    assert queries.query(first, sql).equals(queries.query(second, sql))
+
+
+def test_a_row_breaking_a_constraint_cannot_be_loaded(tmp_path):
+    load = sample_load()
+    facts = load.frames.facts.with_columns(
+        pl.when(pl.col("unit") == "%").then(120.0).otherwise(pl.col("value")).alias("value")
+    )
+    broken = dataclasses.replace(load, frames=dataclasses.replace(load.frames, facts=facts))
+    with pytest.raises(duckdb.ConstraintException):
+        build_warehouse(tmp_path / "w.duckdb", broken)
+
+
+def test_a_failed_load_leaves_the_published_warehouse_as_it_was(tmp_path):
+    path = tmp_path / "w.duckdb"
+    build_sample_warehouse(path)
+    before = queries.row_counts(path)
+    load = sample_load()
+    duplicated = pl.concat([load.frames.facts, load.frames.facts.head(1)])
+    broken = dataclasses.replace(load, frames=dataclasses.replace(load.frames, facts=duplicated))
+    with pytest.raises(duckdb.ConstraintException):
+        build_warehouse(path, broken)
+    assert queries.row_counts(path) == before
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "DELETE FROM dim_document",
+        "DROP TABLE fact_indicator",
+        "SELECT 1; DELETE FROM dim_document",
+        "COPY fact_indicator TO '/tmp/x.csv'",
+        "ATTACH '/tmp/other.duckdb'",
+        "WITH x AS (SELECT 1) INSERT INTO dim_year SELECT * FROM x",
+    ],
+)
+def test_analyst_sql_refuses_writes(sample_warehouse, statement):
+    with pytest.raises(queries.WriteRefused):
+        queries.analyst_query(sample_warehouse, statement)
+
+
+def test_analyst_sql_reads(sample_warehouse):
+    frame = queries.analyst_query(sample_warehouse, "SELECT count(*) AS n FROM dim_document WHERE 'DELETE' <> ''")
+    assert frame.item() == 5
+
+
+def test_search_finds_the_reports_that_mention_a_phrase(sample_warehouse):
+    found = queries.search_reports(sample_warehouse, "枫桥经验")
+    assert sorted(found["region"].to_list()) == ["通许县", "长沙市"]
+    assert all("枫桥经验" in s for s in found["snippet"])
+
+
+def test_export_writes_every_table_and_view(sample_warehouse, tmp_path):
+    written = queries.export_parquet(sample_warehouse, tmp_path)
+    names = {p.stem for p in written}
+    assert {"dim_document", "fact_indicator", "v_indicator", "v_document_quality"} <= names
+    assert pl.read_parquet(tmp_path / "fact_indicator.parquet").height == 55
+
+
+def test_every_column_is_documented_and_the_committed_dictionary_is_current():
+    dictionary = data_dictionary()
+    assert "|  |" not in dictionary.replace("| --- |", "")
+    assert (PROJECT_DOCS / "data-dictionary.md").read_text(encoding="utf-8").strip() == dictionary.strip()

@@ -19,10 +19,13 @@ import os
 from pathlib import Path
 
 import altair as alt
+import polars as pl
 
 from warehouse import queries
 
 alt.renderers.enable("svg")
+pl.Config.set_fmt_str_lengths(200)
+pl.Config.set_tbl_rows(200)
 WAREHOUSE = Path(os.environ.get("FAZHI_WAREHOUSE", "../data/warehouse.duckdb"))
 
 # %% [markdown]

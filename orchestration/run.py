@@ -23,7 +23,7 @@ def run_pipeline(input_dir: Path | None, warehouse: Path, reports_dir: Path) -> 
         warehouse_path=str(warehouse),
         reports_dir=str(reports_dir),
     )
-    job = defs.get_job_def("build_everything")
+    job = defs.resolve_job_def("build_everything")
     run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
     result = job.execute_in_process(run_config=run_config, resources={"paths": paths}, raise_on_error=False)
     errors = 0

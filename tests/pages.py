@@ -19,7 +19,9 @@ def report_body(sample: Path) -> list[str]:
     return [line for line in lines if len(line) > 1]
 
 
-def div_page(title: str, paragraphs: list[str], charset: str = "utf-8", container: str = 'class="TRS_Editor" id="zoom"') -> str:
+def div_page(
+    title: str, paragraphs: list[str], charset: str = "utf-8", container: str = 'class="TRS_Editor" id="zoom"'
+) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
     return f"""<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}_某市人民政府门户网站</title>
 <script>var x = "不应出现的脚本文字";</script></head><body>{CHROME_TOP}

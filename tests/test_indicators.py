@@ -54,7 +54,10 @@ def test_traps_give_no_figure(sentence, code):
 
 
 def test_fan_out_gives_each_listed_rate():
-    assert facts_of("调解成功率、出庭应诉率均达100%。") == {"mediation_success_rate": 100, "head_appearance_rate": 100}
+    assert facts_of("调解成功率、出庭应诉率均达100%。") == {
+        "mediation_success_rate": 100,
+        "head_appearance_rate": 100,
+    }
 
 
 def test_whole_jurisdiction_figure_wins_over_an_earlier_partial_one():

@@ -25,7 +25,10 @@ def test_title_after_an_advertising_prefix_on_one_line():
 
 @pytest.mark.parametrize(
     "title",
-    ["厦门市海沧区政府2015年推进依法行政工作情况及2016年工作打算", "宝鸡市陈仓区2025年度法治政府建设工作总结"],
+    [
+        "厦门市海沧区政府2015年推进依法行政工作情况及2016年工作打算",
+        "宝鸡市陈仓区2025年度法治政府建设工作总结",
+    ],
 )
 def test_titles_that_are_summaries_or_plans(title):
     assert find_title(["首页 > 公示公告", title]) == title
@@ -36,7 +39,10 @@ def test_traditional_characters_title():
 
 
 def test_report_year_is_the_year_covered_not_published():
-    assert report_year(None, "2016年,山东省政府以党的十八大精神为指导,深入推进依法行政", dt.date(2018, 7, 23)) == 2016
+    assert (
+        report_year(None, "2016年,山东省政府以党的十八大精神为指导,深入推进依法行政", dt.date(2018, 7, 23))
+        == 2016
+    )
     opening = "根据(厅字〔2019〕28号)有关规定,现将县人民政府2022年法治政府建设工作情况报告如下。"
     assert report_year(None, opening, None) == 2022
     assert report_year(None, "一年来,我们坚持依法行政,取得明显成效,现报告如下", dt.date(2024, 3, 1)) == 2023
@@ -49,13 +55,19 @@ def test_plan_periods_are_not_report_years():
 def test_damaged_signing_date_and_document_number():
     assert parse_run_together("2023214") == dt.date(2023, 2, 14)
     assert parse_run_together("2024111") is None  # 1-11 or 11-1: ambiguous, no guess
-    assert doc_number(["袁府字〔20235", "关于2022年度推进法治政府建设工作情况报告"]) == ("袁府字〔2023〕5号", True)
+    assert doc_number(["袁府字〔20235", "关于2022年度推进法治政府建设工作情况报告"]) == (
+        "袁府字〔2023〕5号",
+        True,
+    )
 
 
 def test_a_cited_document_number_is_not_the_reports_own():
     cited = "根据《法治政府建设与责任落实督察工作规定》(厅字〔2019〕28号)有关规定,现将情况报告如下。"
     assert doc_number([cited]) == (None, False)
-    assert doc_number(["通政文〔2020〕22号", "2019年度法治政府建设情况的报告"]) == ("通政文〔2020〕22号", False)
+    assert doc_number(["通政文〔2020〕22号", "2019年度法治政府建设情况的报告"]) == (
+        "通政文〔2020〕22号",
+        False,
+    )
 
 
 def test_signature_date_addressee_and_printing_office():

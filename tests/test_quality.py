@@ -63,10 +63,15 @@ def test_missing_sections(sample_paths):
 
 
 def test_inconsistent_rate_detail():
-    found = audit_figures({"mediation_success_rate": 97.1, "mediation_success": 51232, "mediation_cases": 52840})
+    found = audit_figures(
+        {"mediation_success_rate": 97.1, "mediation_success": 51232, "mediation_cases": 52840}
+    )
     assert [i.check for i in found] == ["stated_rate"]
     assert "96.96" in found[0].detail
-    assert audit_figures({"mediation_success_rate": 98.1, "mediation_success": 6609, "mediation_cases": 6736}) == []
+    assert (
+        audit_figures({"mediation_success_rate": 98.1, "mediation_success": 6609, "mediation_cases": 6736})
+        == []
+    )
 
 
 def test_outline_parts_of_a_report(sample_paths):

@@ -52,7 +52,9 @@ def test_plain_integers_round_trip(number, unit):
     assert (quantity.value, quantity.unit, quantity.qualifier) == (number, unit, "exact")
 
 
-@given(st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1), st.sampled_from(["万", "亿"]))
+@given(
+    st.decimals(min_value=Decimal("0.1"), max_value=Decimal("999.9"), places=1), st.sampled_from(["万", "亿"])
+)
 def test_magnitudes_fold_into_the_value(number, magnitude):
     quantity = parse_quantity(f"{number}{magnitude}余件")
     factor = 10_000 if magnitude == "万" else 100_000_000

@@ -41,14 +41,28 @@ def test_department_report_belongs_to_its_jurisdiction():
 
 
 def test_county_named_in_the_body_with_a_level_word():
-    clue = Evidence(opening="现将县人民政府2022年法治政府建设工作情况报告如下", body="制定了《岳阳县人民政府常务会会前学法制度》")
+    clue = Evidence(
+        opening="现将县人民政府2022年法治政府建设工作情况报告如下",
+        body="制定了《岳阳县人民政府常务会会前学法制度》",
+    )
     assert resolve_region(clue, 2022).region.adcode == "430621"
 
 
 def test_autonomous_prefecture_short_form_and_municipality_district():
-    assert resolve_region(Evidence(title="黔西南州人民政府关于2020年度法治政府建设情况的报告"), 2020).region.adcode == "522300"
+    assert (
+        resolve_region(
+            Evidence(title="黔西南州人民政府关于2020年度法治政府建设情况的报告"), 2020
+        ).region.adcode
+        == "522300"
+    )
     record = region_record(resolve_region(Evidence(title="静海区2023年度法治政府建设情况报告"), 2023))
-    assert record == {"name": "静海区", "adcode": "120118", "level": "county", "prefecture": None, "province": "天津市"}
+    assert record == {
+        "name": "静海区",
+        "adcode": "120118",
+        "level": "county",
+        "prefecture": None,
+        "province": "天津市",
+    }
 
 
 def test_central_ministry_is_national():
@@ -57,6 +71,8 @@ def test_central_ministry_is_national():
 
 
 def test_no_region_mentioned():
-    resolution = resolve_region(Evidence(opening="2024年,我区坚持以习近平新时代中国特色社会主义思想为指导"), 2024)
+    resolution = resolve_region(
+        Evidence(opening="2024年,我区坚持以习近平新时代中国特色社会主义思想为指导"), 2024
+    )
     assert resolution.region is None
     assert not resolution.ambiguous

@@ -1,7 +1,17 @@
 from transforms.terms import segment, term_counts
 from transforms.themes import chapters, theme_coverage
 
-DICTIONARY_TERMS = ["行政复议", "出庭应诉", "规范性文件", "放管服", "一件事一次办", "枫桥经验", "府院联动", "首违不罚", "法律明白人"]
+DICTIONARY_TERMS = [
+    "行政复议",
+    "出庭应诉",
+    "规范性文件",
+    "放管服",
+    "一件事一次办",
+    "枫桥经验",
+    "府院联动",
+    "首违不罚",
+    "法律明白人",
+]
 
 
 def test_dictionary_terms_stay_whole():
@@ -20,6 +30,8 @@ def test_injected_spam_is_not_counted():
 
 def test_theme_coverage_is_normalised_by_length():
     short = dict((c, share) for c, _, share in theme_coverage("全面推进行政复议和人民调解。"))
-    long = dict((c, share) for c, _, share in theme_coverage("全面推进行政复议和人民调解。" + "其他内容。" * 100))
+    long = dict(
+        (c, share) for c, _, share in theme_coverage("全面推进行政复议和人民调解。" + "其他内容。" * 100)
+    )
     assert short["disputes"] > long["disputes"] > 0
     assert set(short) == {c.code for c in chapters()}

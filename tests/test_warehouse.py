@@ -91,7 +91,9 @@ def test_analyst_sql_refuses_writes(sample_warehouse, statement):
 
 
 def test_analyst_sql_reads(sample_warehouse):
-    frame = queries.analyst_query(sample_warehouse, "SELECT count(*) AS n FROM dim_document WHERE 'DELETE' <> ''")
+    frame = queries.analyst_query(
+        sample_warehouse, "SELECT count(*) AS n FROM dim_document WHERE 'DELETE' <> ''"
+    )
     assert frame.item() == 5
 
 

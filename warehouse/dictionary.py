@@ -1,7 +1,5 @@
 """The data dictionary, generated from the COMMENT ON statements so that it cannot drift from the DDL."""
 
-from pathlib import Path
-
 import duckdb
 
 from warehouse.schema import create_schema
@@ -18,12 +16,11 @@ WHERE schema_name = 'main' AND table_name = $name ORDER BY column_index
 """
 
 
-def data_dictionary(warehouse: Path | None = None) -> str:
+def data_dictionary() -> str:
     """Markdown: every table and view with its comment, and every column with its type and comment."""
-    con = duckdb.connect(str(warehouse), read_only=True) if warehouse else duckdb.connect()
+    con = duckdb.connect()
     try:
-        if warehouse is None:
-            create_schema(con)
+        create_schema(con)
         return render(con)
     finally:
         con.close()

@@ -1,0 +1,110 @@
+"""The `fazhi` command as a user runs it (in-process through `main`, or as the installed script)."""
+
+import fcntl
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from orchestration.cli import main
+from orchestration.settings import Settings
+
+
+def test_extract_writes_one_json_record_per_file_and_carries_on_after_a_broken_one(
+    sample_paths, tmp_path, capsys
+):
+    binary = tmp_path / "scan.html"
+    binary.write_bytes(bytes(range(256)) * 100)
+    missing = tmp_path / "gone.txt"
+    assert (
+        main(
+            [
+                "extract",
+                str(sample_paths[0]),
+                str(binary),
+                str(missing),
+                str(sample_paths[1]),
+                "--format",
+                "jsonl",
+            ]
+        )
+        == 0
+    )
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [Path(r["source"]).name for r in records] == [
+        sample_paths[0].name,
+        "scan.html",
+        "gone.txt",
+        sample_paths[1].name,
+    ]
+    assert "binary" in records[1]["error"]
+    assert "error" in records[2]
+    first = records[0]
+    assert first["region"] == {
+        "name": "许昌市",
+        "adcode": "411000",
+        "level": "prefecture",
+        "prefecture": "许昌市",
+        "province": "河南省",
+    }
+    assert (first["report_year"], first["doc_date"], first["publish_date"]) == (
+        2023,
+        "2024-02-29",
+        "2024-03-19",
+    )
+    assert {"code", "value", "unit", "qualifier", "evidence", "start", "end"} <= set(first["indicators"][0])
+
+
+def test_extract_explain_lists_rejected_candidates(sample_paths, capsys):
+    main(["extract", str(sample_paths[0]), "--explain"])
+    record = json.loads(capsys.readouterr().out)
+    verdicts = {(c["code"], c["verdict"]) for c in record["candidates"]}
+    assert ("enforcement_inspections", "part_of_jurisdiction") in verdicts
+
+
+def test_sql_refuses_a_write_with_a_clear_message(sample_warehouse, capsys):
+    assert main(["sql", "DELETE FROM dim_document", "--warehouse", str(sample_warehouse)]) == 2
+    assert "read-only" in capsys.readouterr().err
+
+
+def test_sql_formats(sample_warehouse, capsys):
+    main(
+        [
+            "sql",
+            "SELECT count(*) AS n FROM dim_document",
+            "--format",
+            "json",
+            "--warehouse",
+            str(sample_warehouse),
+        ]
+    )
+    assert json.loads(capsys.readouterr().out) == [{"n": 5}]
+    main(
+        [
+            "sql",
+            "SELECT region, value FROM v_indicator WHERE indicator_code = 'review_received' ORDER BY region",
+            "--format",
+            "csv",
+            "--warehouse",
+            str(sample_warehouse),
+        ]
+    )
+    assert capsys.readouterr().out.splitlines()[0] == "region,value"
+
+
+def test_a_second_run_stops_at_once_while_one_is_running(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("FAZHI_HOME", str(tmp_path))
+    lock = Settings.from_env().run_lock
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert main(["run", "--warehouse", str(tmp_path / "w.duckdb")]) == 3
+    assert "another `fazhi run` is running" in capsys.readouterr().err
+    assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_every_command_has_help():
+    script = Path(sys.executable).with_name("fazhi")
+    for command in ("run", "extract", "sql", "search", "report", "export", "schema"):
+        done = subprocess.run([script, command, "--help"], capture_output=True, text=True, check=True)
+        assert "usage: fazhi" in done.stdout

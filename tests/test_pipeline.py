@@ -1,0 +1,66 @@
+"""The whole pipeline through Dagster, into a warehouse under tmp_path, notebooks rendered by a kernel."""
+
+import shutil
+
+import pytest
+
+from orchestration.run import run_pipeline
+from transforms.samples import SAMPLE_REPORTS
+from warehouse import queries
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def pipeline_run(tmp_path_factory):
+    root = tmp_path_factory.mktemp("pipeline")
+    inbox = root / "inbox"
+    shutil.copytree(SAMPLE_REPORTS, inbox)
+    (inbox / "defaced.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)) * 50)
+    warehouse, reports = root / "warehouse.duckdb", root / "reports"
+    first = run_pipeline(inbox, warehouse, reports)
+    counts_first = queries.row_counts(warehouse)
+    second = run_pipeline(inbox, warehouse, reports)
+    return first, second, counts_first, warehouse, reports
+
+
+def test_every_asset_materialises_and_a_broken_file_does_not_stop_the_run(pipeline_run):
+    first, second, _, warehouse, _ = pipeline_run
+    assert first.success and second.success
+    assert first.errors == 1
+    errors = queries.query(warehouse, "SELECT source, error FROM load_error")
+    assert errors.height == 1
+    assert errors["source"].item().endswith("defaced.html")
+
+
+def test_rows_and_values(pipeline_run):
+    _, _, counts, warehouse, _ = pipeline_run
+    assert counts["dim_document"] == 5
+    assert counts["fact_indicator"] == 55
+    assert counts["fact_section"] > 50
+    assert counts["fact_term"] > 1000
+    assert counts["fact_theme"] == 50
+    flagged = queries.query(
+        warehouse, "SELECT region FROM v_document_quality WHERE list_contains(flags, 'injected_spam')"
+    )
+    assert flagged["region"].to_list() == ["长沙市"]
+    review = queries.indicator_series(warehouse, province="河南省", indicator="review_received")
+    assert sorted(zip(review["region"], review["value"], strict=True)) == [
+        ("中原区", 610),
+        ("许昌市", 232),
+        ("通许县", 12),
+    ]
+
+
+def test_a_second_run_gives_the_same_row_counts(pipeline_run):
+    _, _, counts_first, warehouse, _ = pipeline_run
+    assert queries.row_counts(warehouse) == counts_first
+
+
+def test_notebooks_rendered_to_html(pipeline_run):
+    first, _, _, _, reports = pipeline_run
+    html = (reports / "overview.html").read_text(encoding="utf-8")
+    assert first.reports == [reports / "overview.html"]
+    assert "全市行政机关负责人出庭应诉率达到99.09%" in html
+    assert html.count("data:image/svg+xml;base64,PHN2ZyB4bWxucz0i") >= 2  # the two Altair charts as SVG
+    assert "Traceback" not in html

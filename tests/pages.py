@@ -23,10 +23,12 @@ def div_page(
     title: str, paragraphs: list[str], charset: str = "utf-8", container: str = 'class="TRS_Editor" id="zoom"'
 ) -> str:
     body = "".join(f"<p>{p}</p>" for p in paragraphs)
-    return f"""<!DOCTYPE html><html><head><meta charset="{charset}"><title>{title}_某市人民政府门户网站</title>
+    return f"""<!DOCTYPE html><html><head><meta charset="{charset}">
+<title>{title}_某市人民政府门户网站</title>
 <script>var x = "不应出现的脚本文字";</script></head><body>{CHROME_TOP}
 <div class="main"><h1 class="title">{title}</h1>
-<div class="info"><span>发布时间:2024-03-19 16:18</span> <span>来源:市司法局</span> <span>阅读次数:1024</span></div>
+<div class="info"><span>发布时间:2024-03-19 16:18</span> <span>来源:市司法局</span>
+<span>阅读次数:1024</span></div>
 <div {container}>{body}</div></div>{SIDEBAR}{FOOTER}</body></html>"""
 
 

@@ -19,7 +19,10 @@ def test_site_title_and_bracketed_link_text_are_not_the_report_title():
 
 
 def test_title_after_an_advertising_prefix_on_one_line():
-    line = "秘书之家—全网资源每日更新www.mishuzj.com湖北省人民政府关于2023年度法治政府建设情况的报告2023年,省政府坚持"
+    line = (
+        "秘书之家—全网资源每日更新www.mishuzj.com"
+        "湖北省人民政府关于2023年度法治政府建设情况的报告2023年,省政府坚持"
+    )
     assert find_title([line]) == "湖北省人民政府关于2023年度法治政府建设情况的报告"
 
 

@@ -26,7 +26,8 @@ def pipeline_run(tmp_path_factory):
 
 def test_every_asset_materialises_and_a_broken_file_does_not_stop_the_run(pipeline_run):
     first, second, _, warehouse, _ = pipeline_run
-    assert first.success and second.success
+    assert first.success
+    assert second.success
     assert first.errors == 1
     errors = queries.query(warehouse, "SELECT source, error FROM load_error")
     assert errors.height == 1

@@ -15,7 +15,10 @@ DICTIONARY_TERMS = [
 
 
 def test_dictionary_terms_stay_whole():
-    sentence = "强化府院联动,坚持发展枫桥经验,推行首违不罚,做好行政复议和出庭应诉,审查规范性文件,深化放管服,推行一件事一次办,培养法律明白人"
+    sentence = (
+        "强化府院联动,坚持发展枫桥经验,推行首违不罚,做好行政复议和出庭应诉,"
+        "审查规范性文件,深化放管服,推行一件事一次办,培养法律明白人"
+    )
     tokens = segment(sentence)
     for term in DICTIONARY_TERMS:
         assert term in tokens
@@ -29,9 +32,8 @@ def test_injected_spam_is_not_counted():
 
 
 def test_theme_coverage_is_normalised_by_length():
-    short = dict((c, share) for c, _, share in theme_coverage("全面推进行政复议和人民调解。"))
-    long = dict(
-        (c, share) for c, _, share in theme_coverage("全面推进行政复议和人民调解。" + "其他内容。" * 100)
-    )
+    text = "全面推进行政复议和人民调解。"
+    short = {c: share for c, _, share in theme_coverage(text)}
+    long = {c: share for c, _, share in theme_coverage(text + "其他内容。" * 100)}
     assert short["disputes"] > long["disputes"] > 0
     assert set(short) == {c.code for c in chapters()}

@@ -41,3 +41,46 @@ def table_page(title: str, paragraphs: list[str], charset: str = "gb2312") -> st
 <tr><td>发布机构:</td><td>县政府办</td><td>发布日期:</td><td>2020-04-02</td></tr></table></td></tr>
 <tr><td align="center"><b>{title}</b></td></tr><tr><td id="Zoom">{body}</td></tr>
 <tr><td>{SIDEBAR}</td></tr><tr><td>{FOOTER}</td></tr></table></body></html>"""
+
+
+def pdf_report(paragraphs: list[str], chars_per_line: int = 38) -> bytes:
+    """A PDF with a text layer, paragraphs wrapped at the page edge as word processors do."""
+    import io
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.setFont("STSong-Light", 12)
+    y = 800
+    for paragraph in paragraphs:
+        for start in range(0, len(paragraph), chars_per_line):
+            if y < 60:
+                page.showPage()
+                page.setFont("STSong-Light", 12)
+                y = 800
+            page.drawString(40, y, paragraph[start : start + chars_per_line])
+            y -= 16
+    page.save()
+    return buffer.getvalue()
+
+
+def docx_report(paragraphs: list[str], table_rows: list[tuple[str, str]] = ()) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    if table_rows:
+        table = document.add_table(rows=0, cols=2)
+        for left, right in table_rows:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = left, right
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -1,8 +1,10 @@
 """Reading files: encodings, HTML main text, and what is not a report."""
 
+import io
+
 import pytest
 
-from tests.pages import div_page, report_body, table_page
+from tests.pages import div_page, docx_report, pdf_report, report_body, table_page
 from transforms.decode import decode_bytes
 from transforms.formats import MAX_BYTES, UnreadableReport, page_text
 from transforms.report import parse_report
@@ -70,3 +72,43 @@ def test_a_page_without_known_containers_falls_back_to_text_density(sample_paths
 def test_what_is_not_a_report_is_refused_with_a_reason(name, raw, reason):
     with pytest.raises(UnreadableReport, match=reason):
         page_text(name, raw)
+
+
+def test_pdf_text_layer_with_wrapped_lines(sample_paths):
+    paragraphs = report_body(sample_paths[2])
+    report = parse_report("tongxu.pdf", pdf_report(paragraphs))
+    assert report.title == "2019年度法治政府建设情况的报告"
+    assert report.meta.doc_number == "通政文〔2020〕22号"
+    assert report.resolution.region.adcode == "410222"
+    values = {f.code: f.value for f in report.facts}
+    assert values["mediation_success_rate"] == 98.1
+    assert values["review_received"] == 12
+
+
+def test_pdf_named_html_is_read_as_pdf(sample_paths):
+    raw = pdf_report(report_body(sample_paths[0])[2:8])
+    assert "许昌" in page_text("attachment.html", raw)
+
+
+def test_pdf_without_text_layer_is_refused():
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.rect(50, 50, 200, 200)
+    page.save()
+    with pytest.raises(UnreadableReport, match="text layer"):
+        page_text("scan.pdf", buffer.getvalue())
+
+
+def test_docx_paragraphs_and_tables(sample_paths):
+    paragraphs = report_body(sample_paths[3])[3:]
+    report = parse_report("yuanzhou.docx", docx_report(paragraphs, [("发布日期", "2023-02-20")]))
+    assert report.title == "关于2022年度推进法治政府建设工作情况报告"
+    assert report.resolution.region.adcode == "360902"
+    assert {f.code: f.value for f in report.facts}["legal_aid_cases"] == 285
+
+
+def test_broken_docx_is_refused():
+    with pytest.raises(UnreadableReport, match="DOCX"):
+        page_text("report.docx", b"PK\x03\x04 not really a zip")

@@ -4,7 +4,13 @@ Every reader returns the page's text as lines, site chrome included (chrome.py r
 after metadata such as 发布时间 has been read from it).
 """
 
+import io
+import zipfile
 from pathlib import PurePath
+
+import docx
+import pypdf
+from pypdf.errors import PdfReadError
 
 from transforms.decode import NotText, declared_charset, decode_bytes
 from transforms.htmltext import html_to_text
@@ -13,6 +19,8 @@ MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 CONTROL_SHARE_LIMIT = 0.02
+FULL_LINE_SHARE = 0.8
+PARAGRAPH_END = tuple("。:：;；!！?？")
 
 
 class UnreadableReport(ValueError):
@@ -25,12 +33,7 @@ def page_text(name: str, raw: bytes) -> str:
         raise UnreadableReport(f"file too large: {len(raw):,} bytes (limit {MAX_BYTES:,})")
     suffix = PurePath(name).suffix.lower()
     try:
-        if suffix in HTML_SUFFIXES or looks_like_html(raw):
-            text = html_to_text(decode_bytes(raw, declared_charset(raw)))
-        elif suffix in TEXT_SUFFIXES:
-            text = decode_bytes(raw)
-        else:
-            raise UnreadableReport(f"unsupported format: {suffix}")
+        text = read_by_format(suffix, raw)
     except NotText as error:
         raise UnreadableReport(str(error)) from error
     if control_share(text) > CONTROL_SHARE_LIMIT:
@@ -38,6 +41,58 @@ def page_text(name: str, raw: bytes) -> str:
     if not text.strip():
         raise UnreadableReport("no text")
     return text
+
+
+def read_by_format(suffix: str, raw: bytes) -> str:
+    """Dispatch on the content first (a PDF named .html is a PDF), then on the file name."""
+    if raw.startswith(b"%PDF-") or suffix == ".pdf":
+        return pdf_text(raw)
+    if suffix == ".docx":
+        return docx_text(raw)
+    if suffix in HTML_SUFFIXES or looks_like_html(raw):
+        return html_to_text(decode_bytes(raw, declared_charset(raw)))
+    if suffix in TEXT_SUFFIXES:
+        return decode_bytes(raw)
+    raise UnreadableReport(f"unsupported format: {suffix}")
+
+
+def pdf_text(raw: bytes) -> str:
+    """The text layer of a PDF; a scan without one is refused (OCR is not done here)."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(raw))
+        text = "\n".join(unwrap_lines(page.extract_text() or "") for page in reader.pages)
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise UnreadableReport(f"broken PDF: {error}") from error
+    if not text.strip():
+        raise UnreadableReport("PDF without a text layer (a scan?)")
+    return text
+
+
+def unwrap_lines(text: str) -> str:
+    """Join the lines a PDF wrapped at the page edge: a line as wide as the page's widest, not
+    ending a sentence, continues on the next. Short lines (titles, signatures) stay lines."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    width = max((len(line) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        wrapped = len(previous) >= FULL_LINE_SHARE * width and not previous.endswith(PARAGRAPH_END)
+        if out and wrapped and line.strip():
+            out[-1] = previous + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def docx_text(raw: bytes) -> str:
+    """Paragraphs, then table cells, of a Word document."""
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableReport(f"broken DOCX: {error}") from error
+    lines = [p.text for p in document.paragraphs]
+    lines += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(lines)
 
 
 def looks_like_html(raw: bytes) -> bool:

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 SAMPLE_REPORTS = Path(__file__).resolve().parent / "data" / "sample_reports"
-REPORT_SUFFIXES = {".txt", ".html", ".htm", ".shtml", ".text"}
+REPORT_SUFFIXES = {".txt", ".html", ".htm", ".shtml", ".text", ".pdf", ".docx"}
 
 
 def report_files(folder: Path) -> list[Path]:

@@ -63,7 +63,7 @@ def test_a_page_without_known_containers_falls_back_to_text_density(sample_paths
     ("name", "raw", "reason"),
     [
         ("image.html", bytes(range(256)) * 40, "binary"),
-        ("report.pdf.html", b"%PDF-1.7\x00\x01\x02" * 100, "binary"),
+        ("report.pdf.html", b"%PDF-1.7\x00\x01\x02" * 100, "broken PDF"),
         ("huge.html", b"<html>" + b"a" * (MAX_BYTES + 1), "too large"),
         ("empty.txt", b"   \n  ", "no text"),
         ("report.xlsx", b"PK\x03\x04 some zip", "unsupported"),

@@ -81,3 +81,23 @@ def test_outline_parts_of_a_report(sample_paths):
     assert all(text[s.start :].startswith(("一", "二", "三", "四")) for s in top)
     nested = [s for s in parse_outline(text) if s.depth == 2]
     assert nested[0].path == "1/1/1"
+
+
+def test_third_party_copies_and_stories(sample_paths):
+    mirrored = parse_sample(sample_paths, 0, lambda t: "秘书之家—全网资源每日更新www.mishuzj.com\n" + t)
+    assert mirrored.doc_type == "third_party"
+    assert "third_party" in mirrored.flags
+    story = parse_sample(sample_paths, 0, lambda t: "本报记者 张三\n" + t)
+    assert story.doc_type == "third_party"
+
+
+def test_department_and_ministry_reports(sample_paths):
+    department = parse_sample(
+        sample_paths, 0, lambda t: t.replace("许昌市人民政府关于2023年", "许昌市司法局关于2023年", 1)
+    )
+    assert (department.doc_type, department.issuer) == ("department", "许昌市司法局")
+    assert department.resolution.region.adcode == "411000"
+    ministry = parse_report(
+        "m.txt", "2017年,原环境保护部深入学习宣传贯彻党的十九大精神,扎实推进依法行政。".encode()
+    )
+    assert (ministry.issuer, ministry.resolution.region.adcode) == ("原环境保护部", "100000")

@@ -76,3 +76,15 @@ def test_no_region_mentioned():
     )
     assert resolution.region is None
     assert not resolution.ambiguous
+
+
+def test_township_report_resolves_to_its_county_with_level_township():
+    clue = Evidence(title="通许县练城乡人民政府2023年法治政府建设情况报告")
+    resolution = resolve_region(clue, 2023)
+    assert resolution.region.adcode == "410222"
+    assert resolution.level == "township"
+    assert region_record(resolution)["level"] == "township"
+
+
+def test_county_government_is_not_mistaken_for_a_township():
+    assert resolve_region(Evidence(title="通许县人民政府2023年法治政府建设情况报告"), 2023).level == "county"

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from transforms.duplicates import DuplicateKey, find_duplicates
 from transforms.formats import UnreadableReport
 from transforms.quality import spam_spans
 from transforms.report import ParsedReport, parse_report
@@ -75,8 +76,9 @@ class ReportFrames:
 
 
 def document_id(report: ParsedReport) -> str:
-    """Stable id of a report version: the hash of its bytes, shortened."""
-    return report.sha256[:16]
+    """Stable id of one report version at one source: identical bytes at two addresses are two
+    documents (the second flagged duplicate_of the first); a changed file is a new version."""
+    return hashlib.sha256(f"{report.source}\0{report.sha256}".encode()).hexdigest()[:16]
 
 
 def parse_all(files: Iterable[tuple[str, bytes]]) -> tuple[list[ParsedReport], list[dict]]:
@@ -92,14 +94,22 @@ def parse_all(files: Iterable[tuple[str, bytes]]) -> tuple[list[ParsedReport], l
 
 
 def mark_duplicates(reports: list[ParsedReport]) -> None:
-    """The same text at two sources: later ones carry `duplicate_of:<id of the first>`."""
-    first: dict[str, ParsedReport] = {}
-    for report in sorted(reports, key=lambda r: r.source):
-        key = hashlib.sha256(report.text.encode()).hexdigest()
-        if key in first:
-            report.flags.append(f"duplicate_of:{document_id(first[key])}")
-        else:
-            first[key] = report
+    """The same report at two sources: the later ones carry `duplicate_of:<id of the first>`."""
+    keys = [
+        DuplicateKey(
+            document_id(r),
+            r.source,
+            r.resolution.region.adcode if r.resolution.region else None,
+            r.meta.report_year,
+            r.text,
+        )
+        for r in reports
+    ]
+    copies = find_duplicates(keys)
+    for report in reports:
+        original = copies.get(document_id(report))
+        if original:
+            report.flags.append(f"duplicate_of:{original}")
 
 
 def document_row(report: ParsedReport) -> dict:

@@ -25,6 +25,7 @@ class QualityLexicon:
     spam_terms: tuple[str, ...]
     allowed_latin: frozenset[str]
     mirror_markers: tuple[str, ...]
+    third_party: re.Pattern[str]
     damaged: re.Pattern[str]
     shortcomings: re.Pattern[str]
     next_year: re.Pattern[str]
@@ -38,6 +39,7 @@ def lexicon() -> QualityLexicon:
         spam_terms=tuple(data["spam_terms"]),
         allowed_latin=frozenset(data["allowed_latin"]),
         mirror_markers=tuple(data["mirror_markers"]),
+        third_party=re.compile(data["third_party_markers"]),
         damaged=re.compile("|".join(f"(?:{p})" for p in data["damaged_patterns"]), re.MULTILINE),
         shortcomings=re.compile(data["shortcomings"]),
         next_year=re.compile(data["next_year"]),
@@ -57,9 +59,12 @@ def has_damaged_text(text: str) -> bool:
     return bool(lexicon().damaged.search(text))
 
 
-def is_mirror(page: str) -> bool:
+def is_third_party(page: str) -> bool:
+    """A mirror site's copy, an evaluation or a news story rather than the government's own report."""
     head = page[:2000]
-    return any(marker in head for marker in lexicon().mirror_markers)
+    return any(marker in head for marker in lexicon().mirror_markers) or bool(
+        lexicon().third_party.search(page[:300])
+    )
 
 
 def is_traditional(text: str) -> bool:

@@ -26,7 +26,12 @@ LEVEL_WORDS = {
     "旗": re.compile(r"(我旗|全旗|旗委|旗政府)"),
     "省": re.compile(r"(我省|全省|省委|省政府|省人民政府)"),
 }
-CENTRAL_BODY = re.compile(r"^(\d{4}年[,，]?\s*)?(原|国家)?[\u4e00-\u9fff]{2,10}(部|总局|署)(?![门分])")
+TOWNSHIP_BODY = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,12}?[县区市旗])?[\u4e00-\u9fff]{1,6}(?:镇|乡|街道)(?:人民政府|办事处|党委|党工委)"
+)
+CENTRAL_BODY = re.compile(
+    r"^(?:\d{4}年[,，]?\s*)?((?:原|国家)?[\u4e00-\u9fff]{2,10}?(?:部|总局|署))(?![门分])"
+)
 MIN_SCORE = 2.0
 MAX_NAME = 16
 
@@ -180,6 +185,11 @@ def resolve_region(evidence: Evidence, year: int | None) -> Resolution:
     return pick(scores, evidence)
 
 
+def reported_by_township(evidence: Evidence) -> bool:
+    """A township (乡镇, 街道) is the author: its title or signature starts with its organ."""
+    return any(TOWNSHIP_BODY.match(text.strip()) for text in (evidence.title, evidence.signature))
+
+
 def pick(scores: dict[int, float], evidence: Evidence) -> Resolution:
     atlas = gazetteer()
     ranked = sorted(scores.items(), key=lambda item: -item[1])
@@ -193,12 +203,18 @@ def pick(scores: dict[int, float], evidence: Evidence) -> Resolution:
     if rivals:
         return Resolution(None, None, ambiguous=True, candidates=candidates)
     region = atlas.regions[best_index]
-    return Resolution(region, region.level, candidates=candidates)
+    level = "township" if region.level == "county" and reported_by_township(evidence) else region.level
+    return Resolution(region, level, candidates=candidates)
+
+
+def central_body(text: str) -> str | None:
+    """The central organ a text opens with (原环境保护部, 国家税务总局), if any."""
+    match = CENTRAL_BODY.search(text.strip())
+    return match.group(1) if match else None
 
 
 def national_or_none(evidence: Evidence, candidates: list | None = None) -> Resolution:
-    opening = evidence.title or evidence.opening
-    if CENTRAL_BODY.search(opening.strip()):
+    if central_body(evidence.title or evidence.opening):
         national = gazetteer().by_adcode[NATIONAL_ADCODE]
         return Resolution(national, "national", candidates=candidates or [])
     return Resolution(None, None, candidates=candidates or [])

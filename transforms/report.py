@@ -19,12 +19,12 @@ from transforms.outline import Section, parse_outline
 from transforms.quality import (
     days_late,
     has_damaged_text,
-    is_mirror,
+    is_third_party,
     is_traditional,
     missing_parts,
     spam_spans,
 )
-from transforms.regions import Evidence, Resolution, region_record, resolve_region
+from transforms.regions import Evidence, Resolution, central_body, region_record, resolve_region
 
 DEPARTMENT_SUFFIX = re.compile(r"(局|委员会|厅|办公室|办|中心|部|委|署|院)$")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -160,13 +160,13 @@ def issuer_of(meta: ReportMetadata, resolution: Resolution) -> str | None:
         issuer = issuer[issuer.index(region.name) :]
     if issuer and issuer.endswith("政府") and not issuer.endswith("人民政府"):
         issuer = issuer[: -len("政府")] + "人民政府"
-    if issuer is None and region is not None and region.level != "national":
-        issuer = f"{region.name}人民政府"
+    if issuer is None and region is not None:
+        issuer = central_body(meta.opening) if region.level == "national" else f"{region.name}人民政府"
     return issuer
 
 
 def doc_type_of(page: str, issuer: str | None) -> str:
-    if is_mirror(page):
+    if is_third_party(page):
         return "third_party"
     if issuer and not issuer.endswith("政府") and DEPARTMENT_SUFFIX.search(issuer):
         return "department"

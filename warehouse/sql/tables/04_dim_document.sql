@@ -22,7 +22,7 @@ CREATE TABLE dim_document (
     text VARCHAR NOT NULL
 );
 COMMENT ON TABLE dim_document IS 'One row per report: where it came from, what it is, and its quality flags.';
-COMMENT ON COLUMN dim_document.document_id IS 'First 16 hex digits of the sha256 of the file bytes.';
+COMMENT ON COLUMN dim_document.document_id IS 'First 16 hex digits of the sha256 of source and file bytes: one report version at one source.';
 COMMENT ON COLUMN dim_document.source IS 'Path or URL the report was read from.';
 COMMENT ON COLUMN dim_document.sha256 IS 'sha256 of the file bytes.';
 COMMENT ON COLUMN dim_document.text_sha256 IS 'sha256 of the normalised text (same text at two sources → duplicate_of flag).';

@@ -1,0 +1,28 @@
+from tests.pages import div_page, report_body
+from transforms.frames import document_id, parse_all
+
+
+def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths):
+    text = sample_paths[0].read_bytes()
+    edited = (
+        sample_paths[0]
+        .read_text(encoding="utf-8")
+        .replace("阅读次数: ", "阅读次数: 2048")
+        .replace("。", "。 ", 3)
+    )
+    page = div_page("许昌市人民政府关于2023年法治政府建设情况的报告", report_body(sample_paths[0])[2:-3])
+    files = [
+        ("a/xuchang.txt", text),
+        ("b/xuchang-copy.txt", text),
+        ("c/mirror.txt", edited.encode()),
+        ("d/page.html", page.encode()),
+        ("e/changsha.txt", sample_paths[1].read_bytes()),
+    ]
+    reports, _ = parse_all(files)
+    flags = {r.source: r.flags for r in reports}
+    original = next(r for r in reports if r.source == "a/xuchang.txt")
+    expected = f"duplicate_of:{document_id(original)}"
+    assert expected not in flags["a/xuchang.txt"]
+    for copy in ("b/xuchang-copy.txt", "c/mirror.txt", "d/page.html"):
+        assert expected in flags[copy]
+    assert not any(f.startswith("duplicate_of") for f in flags["e/changsha.txt"])

@@ -97,7 +97,6 @@ def test_department_and_ministry_reports(sample_paths):
     )
     assert (department.doc_type, department.issuer) == ("department", "许昌市司法局")
     assert department.resolution.region.adcode == "411000"
-    ministry = parse_report(
-        "m.txt", "2017年,原环境保护部深入学习宣传贯彻党的十九大精神,扎实推进依法行政。".encode()
-    )
+    opening = "2017年,原环境保护部深入学习宣传贯彻党的十九大精神,以习近平新时代中国特色社会主义思想为指导。"
+    ministry = parse_report("m.txt", opening.encode())
     assert (ministry.issuer, ministry.resolution.region.adcode) == ("原环境保护部", "100000")

@@ -84,10 +84,9 @@ def clean_title_line(line: str) -> str:
 
 def opening_paragraph(body_lines: list[str]) -> str:
     """The first real paragraph: where a report says whose year it describes."""
-    for line in body_lines[:HEADER_LINES]:
-        if len(line) >= OPENING_MIN_CHARS and re.search(r"[,，。]", line):
-            return line
-    return ""
+    sentences = [line for line in body_lines[:HEADER_LINES] if re.search(r"[,，。]", line)]
+    long_ones = [line for line in sentences if len(line) >= OPENING_MIN_CHARS]
+    return (long_ones or sentences or [""])[0]
 
 
 def report_year(title: str | None, opening: str, published: dt.date | None) -> int | None:

@@ -55,6 +55,15 @@ def test_extract_writes_one_json_record_per_file_and_carries_on_after_a_broken_o
     assert {"code", "value", "unit", "qualifier", "evidence", "start", "end"} <= set(first["indicators"][0])
 
 
+def test_extract_on_a_30_mb_page_records_an_error_and_goes_on(sample_paths, tmp_path, capsys):
+    huge = tmp_path / "huge.html"
+    huge.write_bytes(b"<html><body>" + "法治政府建设".encode() * (30 * 1024 * 1024 // 18) + b"</body></html>")
+    assert main(["extract", str(huge), str(sample_paths[0])]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert "too large" in records[0]["error"]
+    assert records[1]["region"]["adcode"] == "411000"
+
+
 def test_extract_explain_lists_rejected_candidates(sample_paths, capsys):
     main(["extract", str(sample_paths[0]), "--explain"])
     record = json.loads(capsys.readouterr().out)

@@ -87,3 +87,18 @@ def test_catalogue_covers_the_gold_codes_with_complete_entries():
         assert indicator.kind in {"count", "rate", "amount"}
         assert indicator.direction in {"higher_better", "lower_better", "neutral"}
         assert all(rule.id.startswith(indicator.code + ".") for rule in indicator.rules)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2023年,受理、审结行政复议案件分别为30件、28件。", {"review_received": 30, "review_concluded": 28}),
+        ("全县人民调解组织、人民调解员分别达到182个和992名。", {"mediation_orgs": 182, "mediators": 992}),
+        ("受理、审结行政复议案件分别为30件。", {}),  # items and values do not pair up: no figure
+    ],
+)
+def test_respectively_lists_pair_items_with_values(sentence, expected):
+    facts, _ = extract_indicators(sentence)
+    assert {f.code: f.value for f in facts} == expected
+    for fact in facts:
+        assert sentence[fact.start : fact.end] == fact.evidence

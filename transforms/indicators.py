@@ -7,6 +7,7 @@ for one code, the one stated for the whole jurisdiction (全年, 全市) wins, e
 decision is kept as a Candidate so that `fazhi extract --explain` can show why.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,9 @@ from transforms.quantities import Quantity, find_quantities
 
 SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 CLAUSE_END = re.compile(r"[。；;！!？?\n,，:：]")
+RESPECTIVELY = re.compile(r"(?P<items>[^,，。；;:：\n]{2,40}?)分别(?:为|是|达到|达|有)")
+LIST_ITEM_SEPARATOR = re.compile(r"、|和|及|与")
+BETWEEN_LIST_VALUES = re.compile(r"^\s*(?:、|,|，|和|及|与|以及)\s*$")
 
 
 @dataclass(frozen=True)
@@ -23,8 +27,7 @@ class Context:
     before: str
     clause_before: str
     after: str
-    clause_start: int
-    clause_end: int
+    evidence_start: int
 
 
 @dataclass(frozen=True)
@@ -47,13 +50,13 @@ def context_of(text: str, quantity: Quantity) -> Context:
     clause_start = last_boundary(CLAUSE_END, text, quantity.start)
     sentence_end = next_boundary(SENTENCE_END, text, quantity.end)
     clause_end = next_boundary(CLAUSE_END, text, quantity.end)
+    clause_before = text[clause_start : quantity.start]
     return Context(
         sentence=text[sentence_start:sentence_end],
         before=text[sentence_start : quantity.start],
-        clause_before=text[clause_start : quantity.start].strip(),
+        clause_before=clause_before.strip(),
         after=text[quantity.end : clause_end],
-        clause_start=clause_start,
-        clause_end=clause_end,
+        evidence_start=clause_start + len(clause_before) - len(clause_before.lstrip()),
     )
 
 
@@ -66,6 +69,42 @@ def last_boundary(pattern: re.Pattern[str], text: str, position: int) -> int:
 def next_boundary(pattern: re.Pattern[str], text: str, position: int) -> int:
     match = pattern.search(text, position, position + 300)
     return match.start() if match else min(len(text), position + 300)
+
+
+def respectively_lists(text: str, quantities: list[Quantity]) -> dict[int, tuple[str | None, int]]:
+    """For 'A、B分别为X、Y': each listed quantity's own clause ('A'+noun, 'B'+noun) and the start of
+    the list, keyed by the quantity's start; the clause is None when items and values do not pair
+    up, so that no figure is taken from the list."""
+    clauses: dict[int, tuple[str | None, int]] = {}
+    for match in RESPECTIVELY.finditer(text):
+        values = listed_values(text, match.end(), quantities)
+        items = [item.strip() for item in LIST_ITEM_SEPARATOR.split(match.group("items")) if item.strip()]
+        own = distribute_noun(items) if len(items) == len(values) else [None] * len(values)
+        start = match.start("items") + len(match.group("items")) - len(match.group("items").lstrip())
+        clauses.update({q.start: (clause, start) for q, clause in zip(values, own, strict=True)})
+    return clauses
+
+
+def listed_values(text: str, start: int, quantities: list[Quantity]) -> list[Quantity]:
+    values: list[Quantity] = []
+    position = start
+    for quantity in quantities:
+        if quantity.start < position:
+            continue
+        if not BETWEEN_LIST_VALUES.match(text[position : quantity.start]) and values:
+            break
+        if not values and text[position : quantity.start].strip():
+            break
+        values.append(quantity)
+        position = quantity.end
+    return values
+
+
+def distribute_noun(items: list[str]) -> list[str]:
+    """The last item's noun is shared: 受理、审结行政复议案件 -> 受理行政复议案件, 审结行政复议案件."""
+    first, last = items[0], items[-1]
+    noun = last[len(first) :] if len(last) > len(first) else ""
+    return [item if item == last or not noun else item + noun for item in items]
 
 
 def list_items(clause_before: str, cat: Catalogue) -> list[str]:
@@ -111,11 +150,17 @@ def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
     """Every (quantity, rule) pair whose rule recognised the indicator's words, with the verdict."""
     cat = cat or catalogue()
     found = []
-    for quantity in find_quantities(text):
+    quantities = find_quantities(text)
+    listed = respectively_lists(text, quantities)
+    for quantity in quantities:
         if quantity.unit is None:
             continue
         ctx = context_of(text, quantity)
         shared = shared_rejection(quantity, ctx, cat)
+        if quantity.start in listed:
+            own_clause, list_start = listed[quantity.start]
+            ctx = dataclasses.replace(ctx, clause_before=own_clause or "", evidence_start=list_start)
+            shared = shared or (None if own_clause else "list_unaligned")
         for rule in cat.rules():
             reason = rule_rejection(rule, quantity, ctx, cat)
             if reason in ("unit", "before", "after"):
@@ -128,7 +173,7 @@ def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
 def make_candidate(
     text: str, rule: Rule, quantity: Quantity, ctx: Context, *, reason: str | None, whole: bool
 ) -> Candidate:
-    start = ctx.clause_start + (len(text[ctx.clause_start : quantity.start]) - len(ctx.clause_before))
+    start = ctx.evidence_start
     after = rule.after.search(ctx.after) if rule.after else None
     end = quantity.end + (after.end() if after else 0)
     return Candidate(

@@ -51,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("--warehouse", type=Path, default=settings.warehouse)
     sql.set_defaults(handler=command_sql)
 
-    search = commands.add_parser("search", help="find reports that mention a phrase")
+    search = commands.add_parser("search", help="full-text search (BM25 over jieba tokens), best match first")
     search.add_argument("phrase")
     search.add_argument("--warehouse", type=Path, default=settings.warehouse)
     search.add_argument("--limit", type=int, default=20)
@@ -130,10 +130,12 @@ def command_sql(args: argparse.Namespace) -> int:
 
 
 def command_search(args: argparse.Namespace) -> int:
+    from transforms.terms import segment
     from warehouse.queries import search_reports
 
-    for row in search_reports(args.warehouse, args.phrase, args.limit).iter_rows(named=True):
-        print(f"{row['region'] or '?'}\t{row['year'] or '?'}\t{row['hits']}\t{row['title']}")
+    tokens = [t for t in segment(args.phrase) if t.strip()]
+    for row in search_reports(args.warehouse, tokens, args.limit).iter_rows(named=True):
+        print(f"{row['score']:.3f}\t{row['region'] or '?'}\t{row['year'] or '?'}\t{row['title']}")
         print(f"    …{row['snippet']}…")
     return 0
 

@@ -4,11 +4,11 @@ import dagster as dg
 
 from orchestration.assets.ingest import raw_documents
 from orchestration.assets.parse import parsed_reports
-from orchestration.assets.text import terms, themes
+from orchestration.assets.text import segmented_text, themes
 from orchestration.assets.warehouse import rendered_notebooks, warehouse
 from orchestration.resources import FazhiPaths
 
-ALL_ASSETS = [raw_documents, parsed_reports, terms, themes, warehouse, rendered_notebooks]
+ALL_ASSETS = [raw_documents, parsed_reports, segmented_text, themes, warehouse, rendered_notebooks]
 
 build_everything = dg.define_asset_job(
     "build_everything",

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from transforms.frames import parse_all, report_frames, term_frame, theme_frame
+from transforms.frames import LoadInput, load_input, parse_all, report_frames
 from transforms.samples import SAMPLE_REPORTS, read_files, report_files
-from warehouse.build import LoadInput, build_warehouse
+from warehouse.build import build_warehouse
 
 DATA = Path(__file__).parent / "data"
 OPENINGS = DATA / "openings"
@@ -38,11 +38,13 @@ def openings_gold():
     return read_gold(DATA / "gold_openings")
 
 
-def build_sample_warehouse(path: Path) -> dict[str, int]:
+def sample_load() -> LoadInput:
     reports, errors = parse_all(read_files(report_files(SAMPLE_REPORTS)))
-    frames = report_frames(reports, errors)
-    load = LoadInput(frames, term_frame(frames.documents), theme_frame(frames.documents), "test")
-    return build_warehouse(path, load)
+    return load_input(report_frames(reports, errors), "test")
+
+
+def build_sample_warehouse(path: Path) -> dict[str, int]:
+    return build_warehouse(path, sample_load())
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ def test_definitions_load_with_every_stage():
         "indicator_facts",
         "inconsistencies",
         "terms",
+        "search_tokens",
         "themes",
         "warehouse",
         "rendered_notebooks",
@@ -30,4 +31,4 @@ def test_every_asset_says_what_it_means():
 def test_the_job_selects_everything():
     job = defs.resolve_job_def("build_everything")
     assert isinstance(job, dg.JobDefinition)
-    assert len(job.asset_layer.executable_asset_keys) == 10
+    assert len(job.asset_layer.executable_asset_keys) == 11

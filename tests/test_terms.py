@@ -1,4 +1,7 @@
-from transforms.terms import segment, term_counts
+import pytest
+
+from tests.conftest import OPENINGS
+from transforms.terms import canonical_spelling, reference_tokenizer, segment, term_counts, user_words
 from transforms.themes import chapters, theme_coverage
 
 DICTIONARY_TERMS = [
@@ -23,6 +26,24 @@ def test_dictionary_terms_stay_whole():
     for term in DICTIONARY_TERMS:
         assert term in tokens
         assert segment(term) == [term]
+
+
+def test_every_dictionary_term_comes_out_as_one_token():
+    words = [word for word, _, _ in user_words()]
+    assert len(words) >= 300
+    split = [w for w in words if segment(w) != [w] or w not in segment(f"我市全面推进{w},取得成效")]
+    assert split == []
+
+
+def test_variant_spellings_are_kept_whole():
+    assert "双随机一公开" in segment("推行“双随机、一公开”监管")
+
+
+@pytest.mark.slow
+def test_fast_engine_equals_jieba_on_the_corpus(sample_paths):
+    texts = [p.read_text(encoding="utf-8") for p in sample_paths + sorted(OPENINGS.glob("*.txt"))]
+    for text in texts:
+        assert segment(text) == reference_tokenizer().lcut(canonical_spelling(text), HMM=False)
 
 
 def test_injected_spam_is_not_counted():

@@ -6,19 +6,12 @@ import duckdb
 import polars as pl
 import pytest
 
-from tests.conftest import build_sample_warehouse
-from transforms.frames import parse_all, report_frames, term_frame, theme_frame
-from transforms.samples import SAMPLE_REPORTS, read_files, report_files
+from tests.conftest import build_sample_warehouse, sample_load
+from transforms.terms import segment
 from warehouse import queries
-from warehouse.build import LoadInput, build_warehouse
+from warehouse.build import build_warehouse
 from warehouse.dictionary import data_dictionary
 from warehouse.schema import PROJECT_DOCS
-
-
-def sample_load() -> LoadInput:
-    reports, errors = parse_all(read_files(report_files(SAMPLE_REPORTS)))
-    frames = report_frames(reports, errors)
-    return LoadInput(frames, term_frame(frames.documents), theme_frame(frames.documents), "test")
 
 
 def test_row_counts_and_values(sample_warehouse):
@@ -98,9 +91,22 @@ def test_analyst_sql_reads(sample_warehouse):
 
 
 def test_search_finds_the_reports_that_mention_a_phrase(sample_warehouse):
-    found = queries.search_reports(sample_warehouse, "枫桥经验")
+    found = queries.search_reports(sample_warehouse, segment("枫桥经验"))
     assert sorted(found["region"].to_list()) == ["通许县", "长沙市"]
-    assert all("枫桥经验" in s for s in found["snippet"])
+    assert all("«枫桥经验»" in s for s in found["snippet"])
+    assert found["score"].is_sorted(descending=True)
+
+
+def test_search_needs_every_token_and_ranks_by_bm25(sample_warehouse):
+    assert queries.search_reports(sample_warehouse, segment("枫桥经验 应急演练"))["region"].to_list() == [
+        "长沙市"
+    ]
+    assert queries.search_reports(sample_warehouse, segment("量子计算")).height == 0
+
+
+def test_search_macro_from_sql(sample_warehouse):
+    sql = "SELECT region FROM search_reports('枫桥经验') ORDER BY region"
+    assert queries.analyst_query(sample_warehouse, sql)["region"].to_list() == ["通许县", "长沙市"]
 
 
 def test_export_writes_every_table_and_view(sample_warehouse, tmp_path):

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 
 import polars as pl
 
+from transforms.dimensions import indicator_frame, region_frame, year_frame
 from transforms.duplicates import DuplicateKey, find_duplicates
 from transforms.formats import UnreadableReport
 from transforms.quality import spam_spans
 from transforms.report import ParsedReport, parse_report
-from transforms.terms import term_counts
+from transforms.terms import counted_terms, segment_many, without_spans
 from transforms.themes import theme_coverage
 
 DOCUMENTS = {
@@ -63,6 +64,7 @@ FACTS = {
 }
 INCONSISTENCIES = {"document_id": pl.String, "check_name": pl.String, "codes": pl.String, "detail": pl.String}
 TERMS = {"document_id": pl.String, "term": pl.String, "term_count": pl.Int32}
+SEARCH = {"document_id": pl.String, "tokens": pl.String}
 THEMES = {"document_id": pl.String, "chapter": pl.String, "hits": pl.Int32, "per_1000_chars": pl.Float64}
 
 
@@ -73,6 +75,28 @@ class ReportFrames:
     sections: pl.DataFrame
     facts: pl.DataFrame
     inconsistencies: pl.DataFrame
+
+
+@dataclass(frozen=True)
+class LoadInput:
+    """Everything one warehouse build loads: the run's frames and the dimensions."""
+
+    frames: ReportFrames
+    terms: pl.DataFrame
+    search: pl.DataFrame
+    themes: pl.DataFrame
+    run_id: str
+    dimensions: dict[str, pl.DataFrame]
+
+
+def dimension_frames() -> dict[str, pl.DataFrame]:
+    return {"dim_region": region_frame(), "dim_year": year_frame(), "dim_indicator": indicator_frame()}
+
+
+def load_input(frames: ReportFrames, run_id: str) -> LoadInput:
+    """Segment and theme the documents: the whole input of a warehouse build, outside Dagster."""
+    terms, search = segment_documents(frames.documents)
+    return LoadInput(frames, terms, search, theme_frame(frames.documents), run_id, dimension_frames())
 
 
 def document_id(report: ParsedReport) -> str:
@@ -188,13 +212,17 @@ def report_frames(reports: list[ParsedReport], errors: list[dict]) -> ReportFram
     )
 
 
-def term_frame(documents: pl.DataFrame) -> pl.DataFrame:
-    rows = [
-        {"document_id": doc_id, "term": term, "term_count": count}
-        for doc_id, text in documents.select("document_id", "text").iter_rows()
-        for term, count in term_counts(text, spam_spans(text)).items()
-    ]
-    return pl.DataFrame(rows, schema=TERMS)
+def segment_documents(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(term counts, search tokens) from one segmentation pass, spam left out of both."""
+    ids = documents.get_column("document_id").to_list()
+    texts = [without_spans(t, spam_spans(t)) for t in documents.get_column("text").to_list()]
+    terms, search = [], []
+    for doc_id, tokens in zip(ids, segment_many(texts), strict=True):
+        terms += [
+            {"document_id": doc_id, "term": t, "term_count": n} for t, n in counted_terms(tokens).items()
+        ]
+        search.append({"document_id": doc_id, "tokens": " ".join(t for t in tokens if t.strip())})
+    return pl.DataFrame(terms, schema=TERMS), pl.DataFrame(search, schema=SEARCH)
 
 
 def theme_frame(documents: pl.DataFrame) -> pl.DataFrame:

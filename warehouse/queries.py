@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse.schema import TABLES
+from warehouse.schema import TABLES, load_fts
 
 READ_STATEMENT = re.compile(
     r"^\s*(\(?\s*(SELECT|WITH|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|PRAGMA\s+table_info)\b)",
@@ -51,9 +51,12 @@ class WriteRefused(ValueError):
 
 
 def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A reader's connection: read-only, with the full-text extension loaded for search_reports()."""
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `fazhi run` first")
-    return duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
+    load_fts(con)
+    return con
 
 
 def check_read_only(sql: str) -> None:
@@ -113,22 +116,31 @@ def theme_profile(path: Path) -> pl.DataFrame:
 
 
 SEARCH = """
-SELECT d.document_id, d.display_title AS title, r.name AS region, d.report_year AS year,
-       (length(d.text) - length(replace(d.text, $phrase, ''))) // length($phrase) AS hits,
-       substr(d.text, greatest(1, strpos(d.text, $phrase) - 30), length($phrase) + 60) AS snippet
-FROM dim_document AS d LEFT JOIN dim_region AS r USING (adcode)
-WHERE strpos(d.text, $phrase) > 0
-ORDER BY hits DESC, year DESC, region
+SELECT s.document_id, s.title, s.region, s.year, round(s.score, 3) AS score, d.text
+FROM search_reports($tokens) AS s JOIN dim_document AS d USING (document_id)
 LIMIT $limit
 """
+SNIPPET_CONTEXT = 30
 RELATIONS = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
 
 
-def search_reports(path: Path, phrase: str, limit: int = 20) -> pl.DataFrame:
-    """Reports that contain a phrase, most mentions first, with a snippet around the first one."""
-    if not phrase.strip():
+def search_reports(path: Path, tokens: list[str], limit: int = 20) -> pl.DataFrame:
+    """Reports ranked by BM25 for all the tokens of a phrase (segmented as the index was), with a
+    snippet around the first match, the match marked «…»."""
+    if not tokens:
         raise ValueError("search needs a phrase")
-    return query(path, SEARCH, {"phrase": phrase, "limit": limit})
+    found = query(path, SEARCH, {"tokens": " ".join(tokens), "limit": limit})
+    snippets = [snippet(text, tokens) for text in found.get_column("text").to_list()]
+    return found.drop("text").with_columns(pl.Series("snippet", snippets, dtype=pl.String))
+
+
+def snippet(text: str, tokens: list[str]) -> str:
+    phrase = "".join(tokens)
+    needle = phrase if phrase in text else next((t for t in tokens if t in text), "")
+    at = text.find(needle) if needle else 0
+    start, end = max(0, at - SNIPPET_CONTEXT), min(len(text), at + len(needle) + SNIPPET_CONTEXT)
+    marked = text[start:at] + (f"«{needle}»" if needle else "") + text[at + len(needle) : end]
+    return " ".join(marked.split())
 
 
 def export_parquet(path: Path, out_dir: Path) -> list[Path]:

@@ -1,17 +1,25 @@
-"""Terms and themes: what each report talks about."""
+"""Terms, search tokens and themes: what each report talks about."""
 
 import dagster as dg
 import polars as pl
 
-from transforms.frames import term_frame, theme_frame
+from transforms.frames import segment_documents, theme_frame
 
 
-@dg.asset(group_name="text")
-def terms(documents: pl.DataFrame) -> pl.DataFrame:
-    """jieba term counts per report (domain dictionary; stop words and injected spam left out)."""
-    frame = term_frame(documents)
-    dg.get_dagster_logger().info("terms: %s rows", frame.height)
-    return frame
+@dg.multi_asset(
+    group_name="text",
+    outs={
+        "terms": dg.AssetOut(
+            description="jieba term counts per report (domain dictionary; stop words and spam out)."
+        ),
+        "search_tokens": dg.AssetOut(description="Each report as jieba tokens, for the full-text index."),
+    },
+)
+def segmented_text(documents: pl.DataFrame):
+    """Segment every report once (the costliest stage) and derive term counts and search tokens."""
+    terms, search = segment_documents(documents)
+    yield dg.Output(terms, "terms", metadata={"rows": terms.height})
+    yield dg.Output(search, "search_tokens", metadata={"rows": search.height})
 
 
 @dg.asset(group_name="text")

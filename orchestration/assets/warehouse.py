@@ -4,8 +4,8 @@ import dagster as dg
 import polars as pl
 
 from orchestration.resources import FazhiPaths
-from transforms.frames import ReportFrames
-from warehouse.build import LoadInput, build_warehouse
+from transforms.frames import LoadInput, ReportFrames, dimension_frames
+from warehouse.build import build_warehouse
 from warehouse.reports import render_reports
 
 
@@ -19,12 +19,14 @@ def warehouse(
     indicator_facts: pl.DataFrame,
     inconsistencies: pl.DataFrame,
     terms: pl.DataFrame,
+    search_tokens: pl.DataFrame,
     themes: pl.DataFrame,
 ) -> None:
     """The star schema analysts query (dim_region, dim_year, dim_indicator, dim_document, fact_*),
     rebuilt aside and published atomically so readers never see a half-loaded file."""
     frames = ReportFrames(documents, document_errors, sections, indicator_facts, inconsistencies)
-    counts = build_warehouse(paths.warehouse(), LoadInput(frames, terms, themes, context.run_id))
+    load = LoadInput(frames, terms, search_tokens, themes, context.run_id, dimension_frames())
+    counts = build_warehouse(paths.warehouse(), load)
     context.add_output_metadata(
         {"path": str(paths.warehouse()), **{f"rows_{t}": n for t, n in counts.items()}}
     )

@@ -157,9 +157,10 @@ def command_export(args: argparse.Namespace) -> int:
 
 
 def command_schema(args: argparse.Namespace) -> int:
+    from transforms.catalogue import catalogue
     from warehouse.dictionary import data_dictionary
 
-    print(data_dictionary())
+    print(data_dictionary([indicator.code for indicator in catalogue().indicators]))
     return 0
 
 

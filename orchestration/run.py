@@ -14,6 +14,7 @@ class RunResult:
     warehouse: Path
     reports: list[Path] = field(default_factory=list)
     errors: int = 0
+    failed_checks: list[str] = field(default_factory=list)
 
 
 def run_pipeline(input_dir: Path | None, warehouse: Path, reports_dir: Path) -> RunResult:
@@ -26,16 +27,23 @@ def run_pipeline(input_dir: Path | None, warehouse: Path, reports_dir: Path) -> 
     job = defs.resolve_job_def("build_everything")
     run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
     result = job.execute_in_process(run_config=run_config, resources={"paths": paths}, raise_on_error=False)
-    errors = 0
-    if result.success:
-        errors = result.output_for_node("parsed_reports", "document_errors").height
-    return RunResult(result.success, warehouse, sorted(reports_dir.glob("*.html")), errors)
+    errors = result.output_for_node("parsed_reports", "document_errors").height if result.success else 0
+    failed = [
+        f"{e.check_name}: {e.description or ''} {e.metadata}".strip()
+        for e in result.get_asset_check_evaluations()
+        if not e.passed
+    ]
+    return RunResult(result.success, warehouse, sorted(reports_dir.glob("*.html")), errors, failed)
 
 
 def print_summary(result: RunResult) -> None:
     if not result.success:
         print("fazhi run failed: see the Dagster log above; the published warehouse was left as it was.")
+        for check in result.failed_checks:
+            print(f"  failed check {check}")
         return
+    for check in result.failed_checks:
+        print(f"warning: check {check}")
     counts = row_counts(result.warehouse)
     print(f"\nfazhi: loaded {counts['dim_document']} reports ({result.errors} files could not be read)")
     print("rows per table:")

@@ -38,9 +38,9 @@ def openings_gold():
     return read_gold(DATA / "gold_openings")
 
 
-def sample_load() -> LoadInput:
-    reports, errors = parse_all(read_files(report_files(SAMPLE_REPORTS)))
-    return load_input(report_frames(reports, errors), "test")
+def sample_load(paths: list[Path] | None = None, run_id: str = "test") -> LoadInput:
+    reports, errors = parse_all(read_files(paths or report_files(SAMPLE_REPORTS)))
+    return load_input(report_frames(reports, errors), run_id)
 
 
 def build_sample_warehouse(path: Path) -> dict[str, int]:

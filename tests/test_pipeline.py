@@ -65,3 +65,31 @@ def test_notebooks_rendered_to_html(pipeline_run):
     assert "全市行政机关负责人出庭应诉率达到99.09%" in html
     assert html.count("data:image/svg+xml;base64,PHN2ZyB4bWxucz0i") >= 2  # the two Altair charts as SVG
     assert "Traceback" not in html
+
+
+def test_a_failing_blocking_check_keeps_the_published_warehouse(tmp_path, sample_paths):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    report = inbox / "report.txt"
+    shutil.copy(sample_paths[0], report)
+    warehouse, reports = tmp_path / "warehouse.duckdb", tmp_path / "reports"
+    assert run_pipeline(inbox, warehouse, reports).success
+    before = queries.row_counts(warehouse)
+    # The site replaced the report by a page without a single figure: the new version would
+    # supersede the old one and empty fact_indicator, so no_table_emptied blocks the publish.
+    report.write_text(
+        "许昌市人民政府关于2023年法治政府建设情况的报告\n页面正在维护,请稍后访问。", encoding="utf-8"
+    )
+    result = run_pipeline(inbox, warehouse, reports)
+    assert not result.success
+    assert queries.row_counts(warehouse) == before
+
+
+def test_warning_check_still_publishes(tmp_path, sample_paths):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    text = sample_paths[4].read_text(encoding="utf-8").replace("中原区", "我区").replace("郑州市", "我市")
+    (inbox / "unnamed.txt").write_text(text, encoding="utf-8")
+    warehouse = tmp_path / "warehouse.duckdb"
+    assert run_pipeline(inbox, warehouse, tmp_path / "reports").success
+    assert queries.row_counts(warehouse)["dim_document"] == 1

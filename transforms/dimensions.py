@@ -1,5 +1,9 @@
 """The dimension tables' rows, from the bundled reference data (gazetteer, catalogue, deadlines)."""
 
+import tomllib
+from functools import cache
+from importlib import resources
+
 import polars as pl
 
 from transforms.catalogue import catalogue
@@ -7,6 +11,15 @@ from transforms.quality import deadline
 from transforms.regions import gazetteer
 
 FIRST_YEAR, LAST_YEAR = 2000, 2035
+
+
+@cache
+def macro_regions() -> dict[str, str]:
+    """Two-digit province prefix -> 东部, 中部, 西部 or 东北."""
+    text = resources.files("transforms.data").joinpath("macro_regions.toml").read_text("utf-8")
+    return {
+        prefix: name for name, prefixes in tomllib.loads(text)["macro_regions"].items() for prefix in prefixes
+    }
 
 
 def region_frame() -> pl.DataFrame:
@@ -25,6 +38,7 @@ def region_frame() -> pl.DataFrame:
             "province": atlas.name_of(r.province_adcode),
             "valid_from": r.valid_from,
             "valid_to": r.valid_to,
+            "macro_region": macro_regions().get(r.adcode[:2]),
         }
         for r in atlas.by_adcode.values()
     ]

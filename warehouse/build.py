@@ -1,78 +1,115 @@
-"""Build the warehouse file aside and publish it atomically.
+"""Load a run into the warehouse aside, then publish it atomically.
 
-The whole file is rebuilt from the run's frames inside one transaction in `<name>.building`, then
-renamed over the published file: readers never see a half-loaded warehouse, a crash mid-load
-leaves the previous one untouched, and a rerun on the same input gives the same tables.
+The published file is copied to `<name>.building`, migrated, and the run is loaded there in one
+transaction: new report versions are added, older versions of the same source are marked
+superseded and lose their facts, versions already loaded are left alone (a rerun changes
+nothing). Only then is the candidate renamed over the published file, so readers never see a
+half-loaded warehouse and a crash mid-load leaves the previous one as it was. Between staging
+and publishing, the pipeline's blocking checks look at the candidate.
 """
 
 import datetime as dt
 import os
+import shutil
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
 from transforms.frames import LoadInput
-from warehouse.schema import TABLES, create_schema, create_search_index
+from warehouse.schema import TABLES, create_search_index, create_wide_view, migrate, sql_files
 
-INSERT_BY_NAME = {table: f"INSERT INTO {table} BY NAME SELECT * FROM staged" for table in TABLES}
+INCOMING = (
+    "dim_region",
+    "dim_year",
+    "dim_indicator",
+    "dim_document",
+    "fact_indicator",
+    "fact_section",
+    "fact_term",
+    "fact_theme",
+    "fact_inconsistency",
+    "document_search",
+    "load_error",
+    "load_run",
+    "run_sources",
+)
 
 
-def fact_frame(load: LoadInput) -> pl.DataFrame:
-    keys = load.frames.documents.select("document_id", "adcode", "report_year")
-    return load.frames.facts.join(keys, on="document_id", how="left")
+def candidate_path(path: Path) -> Path:
+    return path.with_name(path.name + ".building")
 
 
-def table_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataFrame]:
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataFrame]:
     frames = load.frames
-    run = pl.DataFrame(
-        [
-            {
-                "run_id": load.run_id,
-                "started_at": started,
-                "finished_at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                "documents": frames.documents.height,
-                "errors": frames.errors.height,
-                "facts": frames.facts.height,
-            }
-        ]
-    )
+    keys = frames.documents.select("document_id", "adcode", "report_year")
+    sources = pl.concat([frames.documents.select("source"), frames.errors.select("source")])
+    run = pl.DataFrame([{"run_id": load.run_id, "started_at": started, "finished_at": now()}])
     return {
         **load.dimensions,
-        "dim_document": frames.documents,
-        "fact_indicator": fact_frame(load),
+        "dim_document": frames.documents.with_columns(first_seen=pl.lit(started), superseded=pl.lit(False)),
+        "fact_indicator": frames.facts.join(keys, on="document_id", how="left"),
         "fact_section": frames.sections,
         "fact_term": load.terms,
-        "document_search": load.search,
         "fact_theme": load.themes,
         "fact_inconsistency": frames.inconsistencies,
+        "document_search": load.search,
         "load_error": frames.errors,
         "load_run": run,
+        "run_sources": sources,
     }
 
 
-def load_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pl.DataFrame]) -> None:
-    for table in TABLES:
-        staged = tables[table].to_arrow()  # noqa: F841 - read by DuckDB's replacement scan
-        con.execute(INSERT_BY_NAME[table])
+def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
+    for name in INCOMING:
+        con.register(f"incoming_{name}", frames[name].to_arrow())
+    try:
+        for _, statement in sql_files("load"):
+            con.execute(statement)
+    finally:
+        for name in INCOMING:
+            con.unregister(f"incoming_{name}")
+
+
+def stage_warehouse(path: Path, load: LoadInput) -> Path:
+    """The published warehouse plus this run, as a candidate file beside it; returns its path."""
+    started = now()
+    candidate = candidate_path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    candidate.unlink(missing_ok=True)
+    if path.exists():
+        shutil.copyfile(path, candidate)
+    try:
+        with duckdb.connect(str(candidate)) as con:
+            con.execute("SET enable_progress_bar = false")
+            migrate(con)
+            con.execute("BEGIN")
+            load_run(con, incoming_frames(load, started))
+            create_wide_view(con, load.dimensions["dim_indicator"].get_column("indicator_code").to_list())
+            create_search_index(con)
+            con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+    except BaseException:
+        candidate.unlink(missing_ok=True)
+        raise
+    return candidate
+
+
+def publish_warehouse(candidate: Path, path: Path) -> None:
+    """Atomically replace the published warehouse by the checked candidate."""
+    os.replace(candidate, path)
+
+
+def table_counts(path: Path) -> dict[str, int]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
 def build_warehouse(path: Path, load: LoadInput) -> dict[str, int]:
-    """Build a complete warehouse beside `path`, then rename it over `path`. Returns rows per table."""
-    started = dt.datetime.now(dt.UTC).replace(tzinfo=None)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    building = path.with_name(path.name + ".building")
-    building.unlink(missing_ok=True)
-    con = duckdb.connect(str(building))
-    try:
-        con.execute("BEGIN")
-        create_schema(con)
-        load_tables(con, table_frames(load, started))
-        create_search_index(con)
-        con.execute("COMMIT")
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-        con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    os.replace(building, path)
-    return counts
+    """Stage and publish in one go (no checks in between): for callers outside the pipeline."""
+    publish_warehouse(stage_warehouse(path, load), path)
+    return table_counts(path)

@@ -2,7 +2,7 @@
 
 import duckdb
 
-from warehouse.schema import create_schema
+from warehouse.schema import create_wide_view, migrate
 
 RELATIONS = """
 SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'
@@ -16,11 +16,12 @@ WHERE schema_name = 'main' AND table_name = $name ORDER BY column_index
 """
 
 
-def data_dictionary() -> str:
+def data_dictionary(indicator_codes: list[str]) -> str:
     """Markdown: every table and view with its comment, and every column with its type and comment."""
     con = duckdb.connect()
     try:
-        create_schema(con)
+        migrate(con)
+        create_wide_view(con, indicator_codes)
         return render(con)
     finally:
         con.close()

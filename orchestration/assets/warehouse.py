@@ -1,16 +1,16 @@
-"""The DuckDB warehouse, and the HTML reports rendered from it."""
+"""The DuckDB warehouse: a checked candidate, then the published file, then the HTML reports."""
 
 import dagster as dg
 import polars as pl
 
 from orchestration.resources import FazhiPaths
 from transforms.frames import LoadInput, ReportFrames, dimension_frames
-from warehouse.build import build_warehouse
+from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, table_counts
 from warehouse.reports import render_reports
 
 
 @dg.asset(group_name="warehouse", pool="warehouse_writer")
-def warehouse(
+def warehouse_candidate(
     context: dg.AssetExecutionContext,
     paths: FazhiPaths,
     documents: pl.DataFrame,
@@ -22,14 +22,19 @@ def warehouse(
     search_tokens: pl.DataFrame,
     themes: pl.DataFrame,
 ) -> None:
-    """The star schema analysts query (dim_region, dim_year, dim_indicator, dim_document, fact_*),
-    rebuilt aside and published atomically so readers never see a half-loaded file."""
+    """The published warehouse with this run loaded, built beside it and checked before it replaces it."""
     frames = ReportFrames(documents, document_errors, sections, indicator_facts, inconsistencies)
     load = LoadInput(frames, terms, search_tokens, themes, context.run_id, dimension_frames())
-    counts = build_warehouse(paths.warehouse(), load)
-    context.add_output_metadata(
-        {"path": str(paths.warehouse()), **{f"rows_{t}": n for t, n in counts.items()}}
-    )
+    candidate = stage_warehouse(paths.warehouse(), load)
+    context.add_output_metadata({f"rows_{t}": n for t, n in table_counts(candidate).items()})
+
+
+@dg.asset(group_name="warehouse", deps=[warehouse_candidate], pool="warehouse_writer")
+def warehouse(context: dg.AssetExecutionContext, paths: FazhiPaths) -> None:
+    """The star schema analysts query (dim_region, dim_year, dim_indicator, dim_document, fact_*,
+    v_* views), replaced atomically by the checked candidate: readers never see a half-loaded file."""
+    publish_warehouse(candidate_path(paths.warehouse()), paths.warehouse())
+    context.add_output_metadata({"path": str(paths.warehouse())})
 
 
 @dg.asset(group_name="warehouse", deps=[warehouse])

@@ -1,6 +1,7 @@
-CREATE VIEW v_indicator AS
+CREATE OR REPLACE VIEW v_indicator AS
 SELECT
     f.report_year AS year,
+    r.macro_region,
     r.province,
     r.prefecture,
     r.name AS region,
@@ -18,9 +19,11 @@ SELECT
 FROM fact_indicator AS f
 JOIN dim_indicator AS i USING (indicator_code)
 JOIN dim_document AS d USING (document_id)
-LEFT JOIN dim_region AS r ON r.adcode = f.adcode;
+LEFT JOIN dim_region AS r ON r.adcode = f.adcode
+WHERE NOT d.superseded;
 COMMENT ON VIEW v_indicator IS 'Indicator facts, long, with names and the region hierarchy: the analyst''s starting point.';
 COMMENT ON COLUMN v_indicator.year IS 'Year the report covers.';
+COMMENT ON COLUMN v_indicator.macro_region IS '东部, 中部, 西部 or 东北.';
 COMMENT ON COLUMN v_indicator.province IS 'Province-level unit of the region.';
 COMMENT ON COLUMN v_indicator.prefecture IS 'Prefecture-level unit of the region (null under a 直辖市 and for provinces).';
 COMMENT ON COLUMN v_indicator.region IS 'Name of the reporting region.';

@@ -1,4 +1,4 @@
-CREATE VIEW v_document_quality AS
+CREATE OR REPLACE VIEW v_document_quality AS
 SELECT
     d.document_id,
     d.display_title AS title,
@@ -6,6 +6,8 @@ SELECT
     d.report_year AS year,
     d.doc_type,
     d.publish_date,
+    d.first_seen,
+    d.superseded,
     d.days_late,
     d.flags,
     d.parts_present,
@@ -20,6 +22,8 @@ COMMENT ON COLUMN v_document_quality.region IS 'Name of the reporting region (nu
 COMMENT ON COLUMN v_document_quality.year IS 'Year the report covers.';
 COMMENT ON COLUMN v_document_quality.doc_type IS 'government, department or third_party.';
 COMMENT ON COLUMN v_document_quality.publish_date IS 'Date the website published it.';
+COMMENT ON COLUMN v_document_quality.first_seen IS 'When this version was first loaded.';
+COMMENT ON COLUMN v_document_quality.superseded IS 'True when a newer version replaced it.';
 COMMENT ON COLUMN v_document_quality.days_late IS 'Days after the deadline (negative: before).';
 COMMENT ON COLUMN v_document_quality.flags IS 'Quality flags.';
 COMMENT ON COLUMN v_document_quality.parts_present IS 'Required parts found as top-level sections.';

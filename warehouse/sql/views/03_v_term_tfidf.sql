@@ -1,4 +1,4 @@
-CREATE VIEW v_term_tfidf AS
+CREATE OR REPLACE VIEW v_term_tfidf AS
 WITH totals AS (
     SELECT document_id, sum(term_count) AS terms_in_document FROM fact_term GROUP BY document_id
 ),

@@ -1,4 +1,4 @@
-CREATE VIEW v_distinctive_terms AS
+CREATE OR REPLACE VIEW v_distinctive_terms AS
 SELECT
     d.document_id,
     r.name AS region,

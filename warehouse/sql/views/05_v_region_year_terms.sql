@@ -1,4 +1,4 @@
-CREATE VIEW v_region_year_terms AS
+CREATE OR REPLACE VIEW v_region_year_terms AS
 WITH grouped AS (
     SELECT d.adcode, d.report_year AS year, t.term, sum(t.term_count) AS term_count
     FROM fact_term AS t JOIN dim_document AS d USING (document_id)

@@ -1,4 +1,4 @@
-CREATE VIEW v_term_trend AS
+CREATE OR REPLACE VIEW v_term_trend AS
 WITH yearly AS (
     SELECT d.report_year AS year, t.term, sum(t.term_count) AS term_count, count(DISTINCT t.document_id) AS reports
     FROM fact_term AS t JOIN dim_document AS d USING (document_id)

@@ -1,0 +1,111 @@
+"""Loads across runs: accumulation, idempotent reruns, new versions, migrations, a killed load."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from tests.conftest import sample_load
+from tests.pages import report_body
+from warehouse import queries
+from warehouse.build import build_warehouse, candidate_path
+from warehouse.schema import migrate, migrations, schema_version, sql_files
+
+
+def test_runs_accumulate_and_a_rerun_changes_nothing(tmp_path, sample_paths):
+    path = tmp_path / "w.duckdb"
+    build_warehouse(path, sample_load(sample_paths[:2], "run-1"))
+    assert queries.row_counts(path)["dim_document"] == 2
+    counts = build_warehouse(path, sample_load(sample_paths, "run-2"))
+    assert counts["dim_document"] == 5
+    assert counts["load_run"] == 2
+    sql = "SELECT * FROM v_indicator ORDER BY document_id, indicator_code"
+    before = queries.query(path, sql)
+    assert build_warehouse(path, sample_load(sample_paths, "run-3")) == counts
+    assert queries.query(path, sql).equals(before)
+
+
+def test_a_changed_report_supersedes_its_previous_version(tmp_path, sample_paths):
+    path = tmp_path / "w.duckdb"
+    source = tmp_path / "report.txt"
+    source.write_bytes(sample_paths[0].read_bytes())
+    build_warehouse(path, sample_load([source], "first"))
+    source.write_text(
+        sample_paths[0].read_text(encoding="utf-8").replace("受理复议案件232起", "受理复议案件240起")
+    )
+    build_warehouse(path, sample_load([source], "second"))
+    versions = queries.query(path, "SELECT superseded FROM dim_document ORDER BY first_seen, superseded")
+    assert sorted(versions["superseded"].to_list()) == [False, True]
+    figures = queries.query(path, "SELECT value FROM v_indicator WHERE indicator_code = 'review_received'")
+    assert figures["value"].to_list() == [240]
+    superseded = "SELECT document_id FROM dim_document WHERE superseded"
+    orphans = queries.query(path, f"SELECT count(*) FROM fact_indicator WHERE document_id IN ({superseded})")
+    assert orphans.item() == 0
+
+
+def test_an_error_is_kept_until_the_file_reads(tmp_path, sample_paths):
+    path = tmp_path / "w.duckdb"
+    broken = tmp_path / "late.txt"
+    broken.write_bytes(b"\x00\x01binary" * 50)
+    build_warehouse(path, sample_load([sample_paths[0], broken], "first"))
+    assert queries.row_counts(path)["load_error"] == 1
+    broken.write_text("\n".join(report_body(sample_paths[1])), encoding="utf-8")
+    build_warehouse(path, sample_load([sample_paths[0], broken], "second"))
+    counts = queries.row_counts(path)
+    assert (counts["load_error"], counts["dim_document"]) == (0, 2)
+
+
+def test_an_older_warehouse_file_is_migrated_in_place_with_its_data(tmp_path):
+    path = tmp_path / "old.duckdb"
+    load = sample_load()
+    with duckdb.connect(str(path)) as con:
+        for _, statement in sql_files("tables"):
+            con.execute(statement)
+        con.execute("INSERT INTO schema_version VALUES (1, now(), 'base tables')")
+        con.register("regions", load.dimensions["dim_region"].drop("macro_region").to_arrow())
+        con.execute("INSERT INTO dim_region BY NAME SELECT * FROM regions")
+        con.register("years", load.dimensions["dim_year"].to_arrow())
+        con.execute("INSERT INTO dim_year BY NAME SELECT * FROM years")
+        con.register("documents", load.frames.documents.to_arrow())
+        con.execute("INSERT INTO dim_document BY NAME SELECT * FROM documents")
+    with duckdb.connect(str(path)) as con:
+        applied = migrate(con)
+        assert applied == [number for number, _, _ in migrations()]
+        assert schema_version(con) == max(applied)
+        assert con.execute("SELECT count(*) FROM dim_document WHERE NOT superseded").fetchone()[0] == 5
+        assert (
+            con.execute("SELECT count(*) FROM dim_region").fetchone()[0]
+            == load.dimensions["dim_region"].height
+        )
+    counts = build_warehouse(path, load)
+    assert counts["dim_document"] == 5
+    with_macro = queries.query(path, "SELECT macro_region FROM dim_region WHERE adcode = '411000'")
+    assert with_macro.item() == "中部"
+
+
+@pytest.mark.slow
+def test_a_load_killed_midway_leaves_the_previous_warehouse_intact(tmp_path):
+    path = tmp_path / "w.duckdb"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "tests.replicate", str(path), "400"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=os.path.dirname(os.path.dirname(__file__)),
+    )
+    assert child.stdout.readline().strip() == "staging"
+    deadline = time.monotonic() + 30
+    while not candidate_path(path).exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+    counts = queries.row_counts(path)
+    assert counts["dim_document"] == 5
+    assert counts["fact_indicator"] == 55
+    build_warehouse(path, sample_load())
+    assert not candidate_path(path).exists()

@@ -1,0 +1,12 @@
+SELECT 'fact_indicator without a current document' AS relation, count(*) AS bad
+FROM fact_indicator WHERE document_id NOT IN (SELECT document_id FROM dim_document WHERE NOT superseded)
+UNION ALL SELECT 'fact_indicator without its indicator', count(*)
+FROM fact_indicator WHERE indicator_code NOT IN (SELECT indicator_code FROM dim_indicator)
+UNION ALL SELECT 'fact_indicator region unknown to dim_region', count(*)
+FROM fact_indicator WHERE adcode IS NOT NULL AND adcode NOT IN (SELECT adcode FROM dim_region)
+UNION ALL SELECT 'fact_indicator year unknown to dim_year', count(*)
+FROM fact_indicator WHERE report_year IS NOT NULL AND report_year NOT IN (SELECT year FROM dim_year)
+UNION ALL SELECT 'fact_section without a current document', count(*)
+FROM fact_section WHERE document_id NOT IN (SELECT document_id FROM dim_document WHERE NOT superseded)
+UNION ALL SELECT 'fact_term without a current document', count(*)
+FROM fact_term WHERE document_id NOT IN (SELECT document_id FROM dim_document WHERE NOT superseded)

@@ -5,9 +5,13 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster
 
-.PHONY: setup run test test-fast lint format dev lab schema clean
+.PHONY: setup system run test test-fast lint format dev lab schema clean
 
 setup: $(BIN)/fazhi
+
+# A CJK font for chart images and Chromium for the browser tests, from Debian's archive.
+system:
+	bash scripts/install-system-packages.sh
 
 # The environment is exactly what uv.lock says (uv itself is bootstrapped with pip, pinned).
 $(BIN)/fazhi: pyproject.toml uv.lock
@@ -17,9 +21,10 @@ $(BIN)/fazhi: pyproject.toml uv.lock
 	touch $@
 
 run: setup
+	-bash scripts/install-system-packages.sh
 	$(BIN)/fazhi run
 
-test: setup
+test: setup system
 	$(BIN)/pytest
 
 test-fast: setup

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from orchestration.definitions import defs
 from orchestration.resources import FazhiPaths
-from warehouse.queries import flag_counts, row_counts
+from warehouse.queries import row_counts, run_query
 
 
 @dataclass
@@ -49,7 +49,7 @@ def print_summary(result: RunResult) -> None:
     print("rows per table:")
     for table, count in counts.items():
         print(f"  {table:20s} {count:>8,}")
-    flags = flag_counts(result.warehouse)
+    flags = run_query(result.warehouse, "flag_counts")
     print("quality flags raised: " + (", ".join(f"{f} {n}" for f, n in flags.iter_rows()) or "none"))
     print(f"warehouse: {result.warehouse}")
     for path in result.reports:

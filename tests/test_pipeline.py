@@ -45,7 +45,9 @@ def test_rows_and_values(pipeline_run):
         warehouse, "SELECT region FROM v_document_quality WHERE list_contains(flags, 'injected_spam')"
     )
     assert flagged["region"].to_list() == ["长沙市"]
-    review = queries.indicator_series(warehouse, province="河南省", indicator="review_received")
+    review = queries.run_query(
+        warehouse, "indicator_facts", province="河南省", indicators=["review_received"]
+    )
     assert sorted(zip(review["region"], review["value"], strict=True)) == [
         ("中原区", 610),
         ("许昌市", 232),
@@ -60,11 +62,16 @@ def test_a_second_run_gives_the_same_row_counts(pipeline_run):
 
 def test_notebooks_rendered_to_html(pipeline_run):
     first, _, _, _, reports = pipeline_run
-    html = (reports / "overview.html").read_text(encoding="utf-8")
-    assert first.reports == [reports / "overview.html"]
+    assert [p.name for p in first.reports] == [
+        "audit.html",
+        "indicator_trends.html",
+        "overview.html",
+        "themes_terms.html",
+    ]
+    html = (reports / "indicator_trends.html").read_text(encoding="utf-8")
     assert "全市行政机关负责人出庭应诉率达到99.09%" in html
-    assert html.count("data:image/svg+xml;base64,PHN2ZyB4bWxucz0i") >= 2  # the two Altair charts as SVG
-    assert "Traceback" not in html
+    assert html.count('class="fazhi-chart"') == 4
+    assert all("Traceback" not in p.read_text(encoding="utf-8") for p in first.reports)
 
 
 def test_a_failing_blocking_check_keeps_the_published_warehouse(tmp_path, sample_paths):

@@ -33,7 +33,7 @@ class CheckResult:
 
 
 def check_sql(name: str) -> str:
-    return dict(sql_files("checks"))[f"{name}.sql"]
+    return dict(sql_files("checks") + sql_files("queries"))[f"{name}.sql"]
 
 
 def rows(path: Path, name: str) -> list[tuple]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse.schema import TABLES, load_fts
+from warehouse.schema import TABLES, load_fts, sql_files
 
 READ_STATEMENT = re.compile(
     r"^\s*(\(?\s*(SELECT|WITH|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|PRAGMA\s+table_info)\b)",
@@ -20,30 +20,7 @@ WRITE_WORD = re.compile(
     r"\b(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ATTACH|DETACH|COPY|EXPORT|IMPORT|INSTALL|LOAD|SET|CALL|CHECKPOINT|VACUUM|TRUNCATE)\b",
     re.IGNORECASE,
 )
-
-REGION_YEAR_INDICATOR = """
-SELECT year, province, prefecture, region, indicator_code, indicator, value, unit, qualifier, evidence
-FROM v_indicator
-WHERE ($province IS NULL OR province = $province)
-  AND ($indicator IS NULL OR indicator_code = $indicator)
-ORDER BY indicator_code, year, region
-"""
-DOCUMENT_OVERVIEW = """
-SELECT r.province, d.region_level AS level, d.report_year AS year, count(*) AS reports
-FROM dim_document AS d LEFT JOIN dim_region AS r USING (adcode)
-GROUP BY ALL ORDER BY ALL
-"""
-FLAG_COUNTS = """
-SELECT split_part(flag, ':', 1) AS flag, count(*) AS reports
-FROM (SELECT unnest(flags) AS flag FROM dim_document)
-GROUP BY ALL ORDER BY reports DESC, flag
-"""
-QUALITY = "SELECT * FROM v_document_quality ORDER BY year, region"
-THEME_PROFILE = """
-SELECT r.name AS region, d.report_year AS year, t.chapter, avg(t.per_1000_chars) AS per_1000_chars
-FROM fact_theme AS t JOIN dim_document AS d USING (document_id) LEFT JOIN dim_region AS r USING (adcode)
-GROUP BY ALL ORDER BY ALL
-"""
+SNIPPET_CONTEXT = 30
 
 
 class WriteRefused(ValueError):
@@ -74,6 +51,18 @@ def strip_literals(sql: str) -> str:
     return re.sub(r"'(?:[^']|'')*'", "''", sql)
 
 
+def named_query(name: str) -> str:
+    """One of the SQL files of sql/queries: the queries notebooks and reports use."""
+    return dict(sql_files("queries"))[f"{name}.sql"]
+
+
+def run_query(path: Path, name: str, **params: object) -> pl.DataFrame:
+    """Run a named query; parameters it declares ($province, $regions…) default to NULL (all)."""
+    sql = named_query(name)
+    declared = set(re.findall(r"\$([a-z_]+)", sql))
+    return query(path, sql, {key: params.get(key) for key in declared})
+
+
 def query(path: Path, sql: str, params: dict | None = None) -> pl.DataFrame:
     con = connect_read_only(path)
     try:
@@ -95,41 +84,12 @@ def row_counts(path: Path) -> dict[str, int]:
         con.close()
 
 
-def indicator_series(path: Path, province: str | None = None, indicator: str | None = None) -> pl.DataFrame:
-    return query(path, REGION_YEAR_INDICATOR, {"province": province, "indicator": indicator})
-
-
-def document_overview(path: Path) -> pl.DataFrame:
-    return query(path, DOCUMENT_OVERVIEW)
-
-
-def flag_counts(path: Path) -> pl.DataFrame:
-    return query(path, FLAG_COUNTS)
-
-
-def document_quality(path: Path) -> pl.DataFrame:
-    return query(path, QUALITY)
-
-
-def theme_profile(path: Path) -> pl.DataFrame:
-    return query(path, THEME_PROFILE)
-
-
-SEARCH = """
-SELECT s.document_id, s.title, s.region, s.year, round(s.score, 3) AS score, d.text
-FROM search_reports($tokens) AS s JOIN dim_document AS d USING (document_id)
-LIMIT $limit
-"""
-SNIPPET_CONTEXT = 30
-RELATIONS = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
-
-
 def search_reports(path: Path, tokens: list[str], limit: int = 20) -> pl.DataFrame:
     """Reports ranked by BM25 for all the tokens of a phrase (segmented as the index was), with a
     snippet around the first match, the match marked «…»."""
     if not tokens:
         raise ValueError("search needs a phrase")
-    found = query(path, SEARCH, {"tokens": " ".join(tokens), "limit": limit})
+    found = run_query(path, "search", tokens=" ".join(tokens), limit=limit)
     snippets = [snippet(text, tokens) for text in found.get_column("text").to_list()]
     return found.drop("text").with_columns(pl.Series("snippet", snippets, dtype=pl.String))
 
@@ -149,7 +109,7 @@ def export_parquet(path: Path, out_dir: Path) -> list[Path]:
     con = connect_read_only(path)
     written = []
     try:
-        for (name,) in con.execute(RELATIONS).fetchall():
+        for (name,) in con.execute(named_query("relations")).fetchall():
             target = out_dir / f"{name}.parquet"
             con.sql(f'SELECT * FROM "{name}"').pl().write_parquet(target)
             written.append(target)

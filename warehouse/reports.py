@@ -1,11 +1,11 @@
-"""Render the notebooks in notebooks/ to HTML against a warehouse, with a real Jupyter kernel.
+"""Render the notebooks in notebooks/ to self-contained HTML, executed by a real Jupyter kernel.
 
-Notebooks are jupytext percent scripts; the warehouse path reaches them through the environment
-variable FAZHI_WAREHOUSE, which the notebooks read in their first cell. Charts use Altair's SVG
-renderer, which needs no JavaScript from a CDN.
+Notebooks are jupytext percent scripts with a cell tagged "parameters"; like papermill, the
+renderer adds a cell after it that sets the run's values (the warehouse, the chart folder, and
+any of PROVINCE, REGIONS, INDICATORS…). The HTML uses the fazhi_offline template: no CDN, Vega
+inlined once per page, every chart interactive offline.
 """
 
-import os
 from pathlib import Path
 
 import jupytext
@@ -13,41 +13,64 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
+from warehouse.charts import vega_bundle
+
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-KERNEL_TIMEOUT = 300
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+KERNEL_TIMEOUT = 600
 
 
 def notebook_paths() -> list[Path]:
     return sorted(NOTEBOOKS.glob("*.py"))
 
 
-def execute_notebook(path: Path, warehouse: Path) -> nbformat.NotebookNode:
+def inject_parameters(notebook: nbformat.NotebookNode, parameters: dict) -> None:
+    """Add a cell after the one tagged "parameters" that assigns the given values."""
+    position = next(
+        (
+            i
+            for i, cell in enumerate(notebook.cells)
+            if "parameters" in cell.get("metadata", {}).get("tags", [])
+        ),
+        -1,
+    )
+    source = "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    notebook.cells.insert(position + 1, cell)
+
+
+def execute_notebook(path: Path, parameters: dict) -> nbformat.NotebookNode:
     notebook = jupytext.read(path)
-    previous = os.environ.get("FAZHI_WAREHOUSE")
-    os.environ["FAZHI_WAREHOUSE"] = str(warehouse)
-    try:
-        NotebookClient(
-            notebook,
-            timeout=KERNEL_TIMEOUT,
-            kernel_name="python3",
-            resources={"metadata": {"path": str(NOTEBOOKS)}},
-        ).execute()
-    finally:
-        if previous is None:
-            os.environ.pop("FAZHI_WAREHOUSE", None)
-        else:
-            os.environ["FAZHI_WAREHOUSE"] = previous
+    inject_parameters(notebook, parameters)
+    client = NotebookClient(
+        notebook,
+        timeout=KERNEL_TIMEOUT,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOKS)}},
+    )
+    client.execute()
     return notebook
 
 
-def render_reports(warehouse: Path, out_dir: Path) -> list[Path]:
-    """Execute every notebook and write one HTML file per notebook; returns the files written."""
+def exporter() -> HTMLExporter:
+    html = HTMLExporter(
+        template_name="fazhi_offline", extra_template_basedirs=[str(TEMPLATES)], exclude_input=True
+    )
+    html.exclude_input_prompt = True
+    html.exclude_output_prompt = True
+    return html
+
+
+def render_reports(warehouse: Path, out_dir: Path, parameters: dict | None = None) -> list[Path]:
+    """Execute every notebook against the warehouse; one HTML file per notebook, charts as PNG/SVG."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    exporter = HTMLExporter(template_name="lab", exclude_input=True)
+    values = {"WAREHOUSE": str(warehouse), "CHART_DIR": str(out_dir / "charts"), **(parameters or {})}
+    html = exporter()
     written = []
     for path in notebook_paths():
-        html, _ = exporter.from_notebook_node(execute_notebook(path, warehouse))
+        notebook = execute_notebook(path, values)
+        body, _ = html.from_notebook_node(notebook, resources={"vega_bundle": vega_bundle()})
         target = out_dir / f"{path.stem}.html"
-        target.write_text(html, encoding="utf-8")
+        target.write_text(body, encoding="utf-8")
         written.append(target)
     return written

@@ -1,0 +1,60 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: py:percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 审核 — what to weigh before trusting a figure
+#
+# Figures that disagree within their report, pages that were defaced or damaged, reports missing a
+# required part, and the evidence of every figure of those reports.
+
+# %% tags=["parameters"]
+WAREHOUSE = "../data/warehouse.duckdb"
+CHART_DIR = None
+
+# %%
+from pathlib import Path
+
+import altair as alt
+import polars as pl
+
+from warehouse.charts import enable_offline_charts
+from warehouse.queries import run_query
+
+enable_offline_charts()
+pl.Config.set_fmt_str_lengths(300)
+pl.Config.set_tbl_rows(200)
+db = Path(WAREHOUSE)
+
+# %% [markdown]
+# ## Inconsistent figures
+
+# %%
+run_query(db, "audit_inconsistencies")
+
+# %% [markdown]
+# ## Flagged reports
+
+# %%
+flagged = run_query(db, "audit_flagged")
+flagged
+
+# %%
+flag_rows = flagged.explode("flags").group_by("flags").len().rename({"flags": "flag", "len": "reports"})
+alt.Chart(flag_rows).mark_bar().encode(
+    x=alt.X("reports:Q", title="报告数"),
+    y=alt.Y("flag:N", title="标记", sort="-x"),
+    tooltip=["flag", "reports"],
+).properties(title=f"需要注意的报告 (N = {flagged.height})", width=480)
+
+# %% [markdown]
+# ## Evidence of every figure of the flagged reports
+
+# %%
+run_query(db, "audit_evidence")

@@ -1,0 +1,94 @@
+"""The rendered notebooks: executed by a kernel, self-contained, interactive offline, and inert
+whatever text the reports contain. Opened in headless Chromium with the network off."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.conftest import sample_load
+from warehouse.build import build_warehouse
+from warehouse.reports import notebook_paths, render_reports
+
+pytestmark = pytest.mark.slow
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INJECTED = "<script>window.fazhiInjected = true; alert('injected')</script>"
+EXTERNAL_REFERENCE = re.compile(
+    r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I
+)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory, sample_paths) -> Path:
+    root = tmp_path_factory.mktemp("reports")
+    hostile = root / "hostile.txt"
+    text = (
+        sample_paths[0]
+        .read_text(encoding="utf-8")
+        .replace("全年受理复议案件232起", f"全年{INJECTED}受理复议案件232起")
+    )
+    hostile.write_text(text, encoding="utf-8")
+    warehouse = root / "warehouse.duckdb"
+    build_warehouse(warehouse, sample_load([*sample_paths[1:], hostile]))
+    render_reports(warehouse, root / "html", {"PROVINCE": None, "INDICATORS": None})
+    return root / "html"
+
+
+def test_every_notebook_is_rendered_with_its_charts_as_files(rendered):
+    assert sorted(p.stem for p in rendered.glob("*.html")) == sorted(p.stem for p in notebook_paths())
+    pngs = list((rendered / "charts").glob("*.png"))
+    assert len(pngs) >= 5
+    assert all(p.stat().st_size > 5000 for p in pngs)
+
+
+def test_no_external_script_or_style_reference(rendered):
+    for page in rendered.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not EXTERNAL_REFERENCE.search(html), page.name
+        assert html.count("window.vegaEmbed=") == 1, page.name
+
+
+def test_report_text_is_escaped(rendered):
+    for page in rendered.glob("*.html"):
+        assert INJECTED not in page.read_text(encoding="utf-8"), page.name
+
+
+def test_every_chart_renders_offline_without_errors(rendered):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(offline=True)
+        context.route(re.compile(r"^(?!file:).*"), lambda route: route.abort())
+        try:
+            for page_file in sorted(rendered.glob("*.html")):
+                check_page(context, page_file)
+        finally:
+            browser.close()
+
+
+def check_page(context, page_file: Path) -> None:
+    page = context.new_page()
+    errors, dialogs = [], []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(page_file.as_uri())
+    charts = page.locator("div.fazhi-chart")
+    count = charts.count()
+    drawn = "document.querySelectorAll('div.fazhi-chart-view svg, div.fazhi-chart-view canvas').length"
+    page.wait_for_function(f"{drawn} >= {count}", timeout=30_000)
+    assert count >= 1, page_file.name
+    assert errors == [], (page_file.name, errors)
+    assert dialogs == [], page_file.name
+    assert page.evaluate("window.fazhiInjected === undefined"), page_file.name
+    page.close()

@@ -1,0 +1,79 @@
+"""Charts that work offline: an Altair renderer for the notebooks, and PNG/SVG files of each chart.
+
+The renderer writes only the chart's JSON spec into the notebook output (escaped so that text
+from reports cannot close the script element); the HTML template inlines Vega once per page and
+embeds every spec, so the charts keep their tooltips and selections with no network. Static files
+are drawn by vl-convert with a CJK font, so Chinese labels show.
+"""
+
+import json
+import os
+from functools import cache
+from pathlib import Path
+
+import altair as alt
+import vl_convert
+
+RENDERER = "fazhi_offline"
+CHART_DIR_VARIABLE = "FAZHI_CHART_DIR"
+CJK_FONT = "WenQuanYi Micro Hei"
+FONT_DIRECTORIES = ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto", "/usr/share/fonts")
+HTML_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def safe_json(spec: dict) -> str:
+    """JSON that is inert inside an HTML <script> element, whatever strings the spec holds."""
+    text = json.dumps(spec, ensure_ascii=False)
+    for character, escape in HTML_UNSAFE.items():
+        text = text.replace(character, escape)
+    return text
+
+
+def offline_renderer(spec: dict, **_: object) -> dict:
+    html = (
+        '<div class="fazhi-chart"><div class="fazhi-chart-view"></div>'
+        f'<script type="application/json" class="fazhi-spec">{safe_json(spec)}</script></div>'
+    )
+    return {"text/html": html, "text/plain": "<chart>"}
+
+
+def enable_offline_charts() -> None:
+    """Use in a notebook's first cell: charts as specs (rendered offline), Chinese fonts, no row cap."""
+    alt.renderers.register(RENDERER, offline_renderer)
+    alt.renderers.enable(RENDERER)
+    alt.data_transformers.disable_max_rows()
+    alt.themes.register("fazhi", lambda: {"config": {"font": CJK_FONT}})
+    alt.themes.enable("fazhi")
+
+
+@cache
+def register_fonts() -> None:
+    for directory in FONT_DIRECTORIES:
+        if Path(directory).is_dir():
+            vl_convert.register_font_directory(directory)
+
+
+def save_static(chart: alt.TopLevelMixin, name: str, directory: Path | None = None) -> list[Path]:
+    """Write `name`.svg and `name`.png of a chart to the chart folder (FAZHI_CHART_DIR), if one is set."""
+    folder = directory or (Path(os.environ[CHART_DIR_VARIABLE]) if CHART_DIR_VARIABLE in os.environ else None)
+    if folder is None:
+        return []
+    register_fonts()
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = chart.to_dict()
+    svg, png = folder / f"{name}.svg", folder / f"{name}.png"
+    svg.write_text(vl_convert.vegalite_to_svg(spec), encoding="utf-8")
+    png.write_bytes(vl_convert.vegalite_to_png(spec, scale=2))
+    return [svg, png]
+
+
+def show(chart: alt.TopLevelMixin, name: str) -> alt.TopLevelMixin:
+    """Save the chart's static files and return it for display."""
+    save_static(chart, name)
+    return chart
+
+
+@cache
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML."""
+    return vl_convert.javascript_bundle().replace("</script", "<\\/script")

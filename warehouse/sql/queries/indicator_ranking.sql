@@ -1,0 +1,14 @@
+-- Regions of one level ranked on each indicator, latest year each region reported it.
+WITH latest AS (
+    SELECT *, row_number() OVER (PARTITION BY adcode, indicator_code ORDER BY year DESC) AS recency
+    FROM v_indicator
+    WHERE ($province IS NULL OR province = $province)
+      AND ($indicators IS NULL OR list_contains($indicators, indicator_code))
+      AND level = $level
+)
+SELECT region, year, indicator_code, indicator, kind, value, unit, evidence,
+       rank() OVER (PARTITION BY indicator_code ORDER BY value DESC) AS rank,
+       count(*) OVER (PARTITION BY indicator_code) AS n
+FROM latest WHERE recency = 1
+ORDER BY indicator_code, rank
+LIMIT 2000

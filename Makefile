@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster
 
-.PHONY: setup system run test test-fast lint format dev lab schema clean
+.PHONY: setup system run test test-fast lint format dev lab demo-site schema clean
 
 setup: $(BIN)/fazhi
 
@@ -45,6 +45,11 @@ dev: setup
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1
+
+# A government website with the sample reports (and realistic faults) on 127.0.0.1:8765;
+# it prints a sources.toml for `fazhi run --sources`.
+demo-site: setup
+	$(BIN)/python -m tests.demo_site --port 8765
 
 schema: setup
 	$(BIN)/fazhi schema > docs/data-dictionary.md

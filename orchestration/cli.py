@@ -3,6 +3,7 @@
 import argparse
 import fcntl
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,9 +30,9 @@ def parser() -> argparse.ArgumentParser:
     commands = top.add_subparsers(required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the whole pipeline through Dagster, then render the notebooks")
-    run.add_argument(
-        "--input", type=Path, help="folder of report files (default: the bundled sample reports)"
-    )
+    origin = run.add_mutually_exclusive_group()
+    origin.add_argument("--input", type=Path, help="folder of report files (default: the bundled samples)")
+    origin.add_argument("--sources", type=Path, help="sources.toml: scrape these sites first, then process")
     run.add_argument("--warehouse", type=Path, default=settings.warehouse, help="warehouse file to write")
     run.set_defaults(handler=command_run)
 
@@ -95,10 +96,21 @@ def command_run(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env()
     warehouse = args.warehouse.resolve()
+    show_progress()
     with run_lock(settings.run_lock):
-        result = run_pipeline(args.input, warehouse, settings.reports)
+        result = run_pipeline(args.input, warehouse, settings.reports, args.sources)
     print_summary(result)
     return 0 if result.success else 1
+
+
+def show_progress() -> None:
+    """Scraping progress (pages fetched, reports found) on stderr while a long fetch runs."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    for name in ("transforms.scrape", "orchestration.run"):
+        logger = logging.getLogger(name)
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
 
 
 def command_extract(args: argparse.Namespace) -> int:

@@ -2,15 +2,21 @@
 
 import dagster as dg
 
-from orchestration.assets.ingest import raw_documents
+from orchestration.assets.ingest import fetch_log, raw_documents
 from orchestration.assets.parse import parsed_reports
+from orchestration.assets.scrape import scraped_pages
 from orchestration.assets.text import segmented_text, themes
 from orchestration.assets.warehouse import rendered_notebooks, warehouse, warehouse_candidate
 from orchestration.checks import WAREHOUSE_CHECKS
+from orchestration.jobs import build_everything, scrape_sources
 from orchestration.resources import FazhiPaths
+from orchestration.schedules import SCHEDULES
+from orchestration.sensors import SENSORS
 
 ALL_ASSETS = [
+    scraped_pages,
     raw_documents,
+    fetch_log,
     parsed_reports,
     segmented_text,
     themes,
@@ -19,15 +25,11 @@ ALL_ASSETS = [
     rendered_notebooks,
 ]
 
-build_everything = dg.define_asset_job(
-    "build_everything",
-    selection=dg.AssetSelection.all(),
-    description="Read the reports, parse them, load the warehouse and render the notebooks.",
-)
-
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=WAREHOUSE_CHECKS,
-    jobs=[build_everything],
+    jobs=[build_everything, scrape_sources],
+    schedules=SCHEDULES,
+    sensors=SENSORS,
     resources={"paths": FazhiPaths()},
 )

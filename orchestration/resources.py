@@ -1,22 +1,34 @@
-"""The pipeline's one resource: where its input is and where the warehouse and reports go."""
+"""The pipeline's one resource: where its input comes from and where everything goes."""
 
 from pathlib import Path
 
 import dagster as dg
 
 from orchestration.settings import Settings
+from transforms.rawstore import RawStore
 from transforms.samples import SAMPLE_REPORTS
+from transforms.sources import SourcesFile, read_sources
 
 
 class FazhiPaths(dg.ConfigurableResource):
-    """Input folder (empty: the bundled sample reports), warehouse file and HTML report folder."""
+    """Input: a folder of files (empty: the bundled sample reports), or the sites of a sources
+    file; output: the warehouse file and the HTML report folder. Empty means the default under
+    FAZHI_HOME."""
 
     input_dir: str = ""
+    sources_file: str = ""
     warehouse_path: str = ""
     reports_dir: str = ""
+    raw_dir: str = ""
 
     def input_folder(self) -> Path:
         return Path(self.input_dir) if self.input_dir else SAMPLE_REPORTS
+
+    def sources(self) -> SourcesFile | None:
+        return read_sources(Path(self.sources_file)) if self.sources_file else None
+
+    def raw_store(self) -> RawStore:
+        return RawStore(Path(self.raw_dir) if self.raw_dir else Settings.from_env().raw)
 
     def warehouse(self) -> Path:
         return Path(self.warehouse_path) if self.warehouse_path else Settings.from_env().warehouse

@@ -1,11 +1,19 @@
-"""`fazhi run`: execute the Dagster job in-process and say what it built."""
+"""`fazhi run`: execute the Dagster jobs in-process and say what they built."""
 
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import dagster as dg
+
 from orchestration.definitions import defs
+from orchestration.partitions import sources_partitions
 from orchestration.resources import FazhiPaths
+from transforms.sources import read_sources
 from warehouse.queries import row_counts, run_query
+
+log = logging.getLogger(__name__)
+QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
 @dataclass
@@ -15,28 +23,68 @@ class RunResult:
     reports: list[Path] = field(default_factory=list)
     errors: int = 0
     failed_checks: list[str] = field(default_factory=list)
+    scrapes: dict[str, dict] = field(default_factory=dict)
 
 
-def run_pipeline(input_dir: Path | None, warehouse: Path, reports_dir: Path) -> RunResult:
-    """The same job `dagster dev` shows, run in this process with an ephemeral instance."""
+def scrape_all(paths: FazhiPaths, sources_file: Path, instance: dg.DagsterInstance) -> dict[str, dict]:
+    """One scrape run per source, as the schedules do; returns each source's materialization metadata."""
+    names = [source.name for source in read_sources(sources_file).sources]
+    instance.add_dynamic_partitions(sources_partitions.name, names)
+    job = defs.resolve_job_def("scrape_sources")
+    outcomes = {}
+    for name in names:
+        log.info("scraping %s …", name)
+        result = job.execute_in_process(
+            partition_key=name,
+            instance=instance,
+            resources={"paths": paths},
+            run_config=QUIET,
+            raise_on_error=False,
+        )
+        events = result.get_asset_materialization_events() if result.success else []
+        metadata = {k: v.value for k, v in events[0].materialization.metadata.items()} if events else {}
+        outcomes[name] = {"success": result.success, **metadata}
+        log.info("scraped %s: %s", name, outcomes[name])
+    return outcomes
+
+
+def run_pipeline(
+    input_dir: Path | None, warehouse: Path, reports_dir: Path, sources_file: Path | None = None
+) -> RunResult:
+    """The same jobs `dagster dev` shows, run in this process with an ephemeral instance."""
     paths = FazhiPaths(
         input_dir=str(input_dir.resolve()) if input_dir else "",
+        sources_file=str(sources_file.resolve()) if sources_file else "",
         warehouse_path=str(warehouse),
         reports_dir=str(reports_dir),
     )
+    instance = dg.DagsterInstance.ephemeral()
+    scrapes = scrape_all(paths, sources_file, instance) if sources_file else {}
     job = defs.resolve_job_def("build_everything")
     run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
-    result = job.execute_in_process(run_config=run_config, resources={"paths": paths}, raise_on_error=False)
+    result = job.execute_in_process(
+        run_config=run_config, instance=instance, resources={"paths": paths}, raise_on_error=False
+    )
     errors = result.output_for_node("parsed_reports", "document_errors").height if result.success else 0
     failed = [
         f"{e.check_name}: {e.description or ''} {e.metadata}".strip()
         for e in result.get_asset_check_evaluations()
         if not e.passed
     ]
-    return RunResult(result.success, warehouse, sorted(reports_dir.glob("*.html")), errors, failed)
+    reports = sorted(reports_dir.glob("*.html"))
+    return RunResult(
+        result.success and all(s["success"] for s in scrapes.values()),
+        warehouse,
+        reports,
+        errors,
+        failed,
+        scrapes,
+    )
 
 
 def print_summary(result: RunResult) -> None:
+    for name, outcome in result.scrapes.items():
+        print(f"source {name}: {outcome}")
     if not result.success:
         print("fazhi run failed: see the Dagster log above; the published warehouse was left as it was.")
         for check in result.failed_checks:
@@ -45,7 +93,8 @@ def print_summary(result: RunResult) -> None:
     for check in result.failed_checks:
         print(f"warning: check {check}")
     counts = row_counts(result.warehouse)
-    print(f"\nfazhi: loaded {counts['dim_document']} reports ({result.errors} files could not be read)")
+    documents, errors = counts["dim_document"], result.errors
+    print(f"\nfazhi: {documents} reports in the warehouse ({errors} files of this run could not be read)")
     print("rows per table:")
     for table, count in counts.items():
         print(f"  {table:20s} {count:>8,}")

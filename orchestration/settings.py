@@ -30,3 +30,16 @@ class Settings:
     @property
     def dagster_home(self) -> Path:
         return self.home / "dagster"
+
+    @property
+    def raw(self) -> Path:
+        return self.home / "raw"
+
+    @property
+    def inbox(self) -> Path:
+        return self.home / "inbox"
+
+    @property
+    def sources_file(self) -> Path:
+        """The sources the schedules scrape: FAZHI_SOURCES, else sources.toml in the home folder."""
+        return Path(os.environ.get("FAZHI_SOURCES", self.home / "sources.toml"))

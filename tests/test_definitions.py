@@ -9,7 +9,9 @@ from orchestration.definitions import defs
 def test_definitions_load_with_every_stage():
     keys = {key.to_user_string() for key in defs.resolve_asset_graph().get_all_asset_keys()}
     assert keys == {
+        "scraped_pages",
         "raw_documents",
+        "fetch_log",
         "documents",
         "document_errors",
         "sections",
@@ -33,7 +35,18 @@ def test_every_asset_says_what_it_means():
 def test_the_job_selects_everything():
     job = defs.resolve_job_def("build_everything")
     assert isinstance(job, dg.JobDefinition)
-    assert len(job.asset_layer.executable_asset_keys) == 12
+    assert "scraped_pages" not in {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
+    assert len(job.asset_layer.executable_asset_keys) == 13
+    scrape = defs.resolve_job_def("scrape_sources")
+    assert scrape.partitions_def.name == "sources"
+
+
+def test_schedules_follow_the_reporting_season():
+    schedules = {s.name: s.cron_schedule for s in defs.schedules}
+    assert schedules == {
+        "scrape_weekly_in_reporting_season": "0 6 * 2-5 1",
+        "scrape_monthly_off_season": "0 6 1 1,6-12 *",
+    }
 
 
 def test_blocking_checks_guard_the_publish_step():
@@ -42,3 +55,19 @@ def test_blocking_checks_guard_the_publish_step():
     blocking = {name for name, spec in specs.items() if spec.blocking}
     assert blocking == {"unique_keys", "facts_have_dimensions", "rates_in_range", "no_table_emptied"}
     assert all(spec.asset_key.to_user_string() == "warehouse_candidate" for spec in specs.values())
+
+
+def test_inbox_sensor_requests_a_build_for_new_files(tmp_path, monkeypatch, sample_paths):
+    from orchestration.sensors import inbox_files
+
+    monkeypatch.setenv("FAZHI_HOME", str(tmp_path))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    context = dg.build_sensor_context()
+    assert isinstance(inbox_files(context), dg.SkipReason)
+    (inbox / "report.txt").write_bytes(sample_paths[0].read_bytes())
+    result = inbox_files(dg.build_sensor_context())
+    request = result.run_requests[0]
+    assert request.run_config["resources"]["paths"]["config"]["input_dir"] == str(inbox)
+    again = inbox_files(dg.build_sensor_context(cursor=result.cursor))
+    assert isinstance(again, dg.SkipReason)

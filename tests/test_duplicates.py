@@ -12,11 +12,11 @@ def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths
     )
     page = div_page("许昌市人民政府关于2023年法治政府建设情况的报告", report_body(sample_paths[0])[2:-3])
     files = [
-        ("a/xuchang.txt", text),
-        ("b/xuchang-copy.txt", text),
-        ("c/mirror.txt", edited.encode()),
-        ("d/page.html", page.encode()),
-        ("e/changsha.txt", sample_paths[1].read_bytes()),
+        ("a/xuchang.txt", text, None),
+        ("b/xuchang-copy.txt", text, None),
+        ("c/mirror.txt", edited.encode(), None),
+        ("d/page.html", page.encode(), None),
+        ("e/changsha.txt", sample_paths[1].read_bytes(), None),
     ]
     reports, _ = parse_all(files)
     flags = {r.source: r.flags for r in reports}

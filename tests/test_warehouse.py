@@ -66,7 +66,7 @@ def test_a_failed_load_leaves_the_published_warehouse_as_it_was(tmp_path, sample
     with pytest.raises(duckdb.ConstraintException):
         build_warehouse(path, broken)
     assert queries.row_counts(path) == before
-    assert not candidate_path(path).exists()
+    assert not candidate_path(path, "test").exists()
 
 
 @pytest.mark.parametrize(

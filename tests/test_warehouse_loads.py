@@ -98,7 +98,7 @@ def test_a_load_killed_midway_leaves_the_previous_warehouse_intact(tmp_path):
     )
     assert child.stdout.readline().strip() == "staging"
     deadline = time.monotonic() + 30
-    while not candidate_path(path).exists() and time.monotonic() < deadline:
+    while not candidate_path(path, "test").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(1.0)
     child.send_signal(signal.SIGKILL)
@@ -108,4 +108,4 @@ def test_a_load_killed_midway_leaves_the_previous_warehouse_intact(tmp_path):
     assert counts["dim_document"] == 5
     assert counts["fact_indicator"] == 55
     build_warehouse(path, sample_load())
-    assert not candidate_path(path).exists()
+    assert not candidate_path(path, "test").exists()

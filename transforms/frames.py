@@ -6,7 +6,7 @@ row of `errors`, never an exception that stops the run.
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
@@ -14,6 +14,7 @@ from transforms.dimensions import indicator_frame, region_frame, year_frame
 from transforms.duplicates import DuplicateKey, find_duplicates
 from transforms.formats import UnreadableReport
 from transforms.quality import spam_spans
+from transforms.rawstore import FETCH_LOG
 from transforms.report import ParsedReport, parse_report
 from transforms.terms import counted_terms, segment_many, without_spans
 from transforms.themes import theme_coverage
@@ -65,6 +66,7 @@ FACTS = {
 INCONSISTENCIES = {"document_id": pl.String, "check_name": pl.String, "codes": pl.String, "detail": pl.String}
 TERMS = {"document_id": pl.String, "term": pl.String, "term_count": pl.Int32}
 SEARCH = {"document_id": pl.String, "tokens": pl.String}
+FETCH_LOG_ROWS = {"source_name": pl.String, **FETCH_LOG}
 THEMES = {"document_id": pl.String, "chapter": pl.String, "hits": pl.Int32, "per_1000_chars": pl.Float64}
 
 
@@ -87,6 +89,7 @@ class LoadInput:
     themes: pl.DataFrame
     run_id: str
     dimensions: dict[str, pl.DataFrame]
+    fetch_log: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=FETCH_LOG_ROWS))
 
 
 def dimension_frames() -> dict[str, pl.DataFrame]:
@@ -105,12 +108,22 @@ def document_id(report: ParsedReport) -> str:
     return hashlib.sha256(f"{report.source}\0{report.sha256}".encode()).hexdigest()[:16]
 
 
-def parse_all(files: Iterable[tuple[str, bytes]]) -> tuple[list[ParsedReport], list[dict]]:
-    """Parse every file; unreadable ones are returned as error rows with the reason."""
+RAW_DOCUMENTS = {"source": pl.String, "content": pl.Binary, "region_hint": pl.String}
+
+
+def new_versions(
+    files: list[tuple[str, bytes, str | None]], known: set[tuple[str, str]]
+) -> list[tuple[str, bytes, str | None]]:
+    """The files whose (source, sha256) the warehouse does not hold yet."""
+    return [f for f in files if (f[0], hashlib.sha256(f[1]).hexdigest()) not in known]
+
+
+def parse_all(files: Iterable[tuple[str, bytes, str | None]]) -> tuple[list[ParsedReport], list[dict]]:
+    """Parse every (source, bytes, region hint); unreadable ones become error rows with the reason."""
     reports, errors = [], []
-    for source, raw in files:
+    for source, raw, hint in files:
         try:
-            reports.append(parse_report(source, raw))
+            reports.append(parse_report(source, raw, hint))
         except (UnreadableReport, ValueError) as error:
             errors.append({"source": source, "sha256": hashlib.sha256(raw).hexdigest(), "error": str(error)})
     mark_duplicates(reports)

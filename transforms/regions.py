@@ -147,9 +147,11 @@ class Evidence:
     opening: str = ""
     body: str = ""
     addressee: str = ""
+    hint: str = ""
 
     def zones(self) -> list[tuple[str, float]]:
-        return [(self.title, 10.0), (self.signature, 8.0), (self.opening, 6.0), (self.body, 1.0)]
+        zones = [(self.title, 10.0), (self.signature, 8.0), (self.opening, 6.0), (self.body, 1.0)]
+        return [*zones, (self.hint, 3.0)]
 
 
 def resolve_region(evidence: Evidence, year: int | None) -> Resolution:

@@ -24,7 +24,14 @@ from transforms.quality import (
     missing_parts,
     spam_spans,
 )
-from transforms.regions import Evidence, Resolution, central_body, region_record, resolve_region
+from transforms.regions import (
+    Evidence,
+    Resolution,
+    central_body,
+    gazetteer,
+    region_record,
+    resolve_region,
+)
 
 DEPARTMENT_SUFFIX = re.compile(r"(局|委员会|厅|办公室|办|中心|部|委|署|院)$")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -112,8 +119,9 @@ def iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def parse_report(source: str, raw: bytes) -> ParsedReport:
-    """Read, normalise and understand one report; raises UnreadableReport for what is not one."""
+def parse_report(source: str, raw: bytes, region_hint: str | None = None) -> ParsedReport:
+    """Read, normalise and understand one report; raises UnreadableReport for what is not one.
+    `region_hint` (a name or adcode, from the sources file) counts as a clue, not as the answer."""
     page = normalize_text(page_text(source, raw))
     text = strip_chrome(page)
     meta = read_metadata(page, text)
@@ -123,6 +131,7 @@ def parse_report(source: str, raw: bytes) -> ParsedReport:
         opening=opening_sentences(meta.opening, text),
         body=text[:1500],
         addressee=meta.addressee or "",
+        hint=hint_name(region_hint),
     )
     resolution = resolve_region(evidence, meta.report_year)
     issuer = issuer_of(meta, resolution)
@@ -144,6 +153,12 @@ def parse_report(source: str, raw: bytes) -> ParsedReport:
     )
     report.flags = flags_of(report, page)
     return report
+
+
+def hint_name(region_hint: str | None) -> str:
+    if region_hint and region_hint.isdigit():
+        return gazetteer().name_of(region_hint) or ""
+    return region_hint or ""
 
 
 def opening_sentences(opening: str, text: str) -> str:

@@ -15,6 +15,7 @@ def report_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
 
 
-def read_files(paths: list[Path]) -> Iterator[tuple[str, bytes]]:
+def read_files(paths: list[Path]) -> Iterator[tuple[str, bytes, None]]:
+    """(source, bytes, region hint) of each file; files carry no region hint."""
     for path in paths:
-        yield str(path), path.read_bytes()
+        yield str(path), path.read_bytes(), None

@@ -33,11 +33,38 @@ INCOMING = (
     "load_error",
     "load_run",
     "run_sources",
+    "fetch_log",
 )
 
 
-def candidate_path(path: Path) -> Path:
-    return path.with_name(path.name + ".building")
+STALE_CANDIDATE_SECONDS = 6 * 3600
+
+
+class WarehouseChanged(RuntimeError):
+    """Another run published the warehouse after this run's candidate was copied from it."""
+
+
+def candidate_path(path: Path, run_id: str) -> Path:
+    """Each run builds its own candidate, so two runs never write one file."""
+    return path.with_name(f"{path.name}.{run_id}.building")
+
+
+def fingerprint(path: Path) -> str:
+    if not path.exists():
+        return "absent"
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def base_marker(candidate: Path) -> Path:
+    return candidate.with_name(candidate.name + ".base")
+
+
+def remove_stale_candidates(path: Path) -> None:
+    """Candidates left by runs that died long ago."""
+    for leftover in path.parent.glob(f"{path.name}.*.building*"):
+        if now().timestamp() - leftover.stat().st_mtime > STALE_CANDIDATE_SECONDS:
+            leftover.unlink(missing_ok=True)
 
 
 def now() -> dt.datetime:
@@ -61,6 +88,7 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataF
         "load_error": frames.errors,
         "load_run": run,
         "run_sources": sources,
+        "fetch_log": load.fetch_log,
     }
 
 
@@ -78,9 +106,11 @@ def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) ->
 def stage_warehouse(path: Path, load: LoadInput) -> Path:
     """The published warehouse plus this run, as a candidate file beside it; returns its path."""
     started = now()
-    candidate = candidate_path(path)
+    candidate = candidate_path(path, load.run_id)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_candidates(path)
     candidate.unlink(missing_ok=True)
+    base_marker(candidate).write_text(fingerprint(path))
     if path.exists():
         shutil.copyfile(path, candidate)
     try:
@@ -95,13 +125,21 @@ def stage_warehouse(path: Path, load: LoadInput) -> Path:
             con.execute("CHECKPOINT")
     except BaseException:
         candidate.unlink(missing_ok=True)
+        base_marker(candidate).unlink(missing_ok=True)
         raise
     return candidate
 
 
 def publish_warehouse(candidate: Path, path: Path) -> None:
-    """Atomically replace the published warehouse by the checked candidate."""
+    """Atomically replace the published warehouse by the checked candidate, unless another run
+    published in between (its work would be lost): then this run fails and can simply be rerun."""
+    marker = base_marker(candidate)
+    if marker.read_text() != fingerprint(path):
+        candidate.unlink(missing_ok=True)
+        marker.unlink(missing_ok=True)
+        raise WarehouseChanged(f"{path} changed while this run was loading; rerun to load on top of it")
     os.replace(candidate, path)
+    marker.unlink(missing_ok=True)
 
 
 def table_counts(path: Path) -> dict[str, int]:

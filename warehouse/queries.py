@@ -116,3 +116,10 @@ def export_parquet(path: Path, out_dir: Path) -> list[Path]:
     finally:
         con.close()
     return written
+
+
+def loaded_versions(path: Path) -> set[tuple[str, str]]:
+    """(source, sha256) of every report version in the published warehouse (none if there is none)."""
+    if not path.exists():
+        return set()
+    return set(run_query(path, "loaded_versions").iter_rows())

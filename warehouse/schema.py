@@ -28,6 +28,7 @@ TABLES = (
     "document_search",
     "load_error",
     "load_run",
+    "fetch_log",
 )
 FTS_EXTENSION = (
     Path(duckdb_extension_fts.__file__).parent

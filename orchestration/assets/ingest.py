@@ -1,15 +1,42 @@
-"""Raw documents: the report files the run reads."""
+"""Raw documents and the fetch log: what a run reads."""
 
 import dagster as dg
 import polars as pl
 
+from orchestration.assets.scrape import scraped_pages
 from orchestration.resources import FazhiPaths
+from transforms.frames import FETCH_LOG_ROWS, RAW_DOCUMENTS, new_versions
 from transforms.samples import read_files, report_files
+from warehouse.queries import loaded_versions
 
 
-@dg.asset(group_name="ingest")
+@dg.asset(group_name="ingest", deps=[scraped_pages])
 def raw_documents(context: dg.AssetExecutionContext, paths: FazhiPaths) -> pl.DataFrame:
-    """Every report file of the input folder (the bundled samples by default), as bytes with its path."""
-    files = list(read_files(report_files(paths.input_folder())))
-    context.add_output_metadata({"files": len(files), "folder": str(paths.input_folder())})
-    return pl.DataFrame(files, schema={"source": pl.String, "content": pl.Binary}, orient="row")
+    """The report files of the input folder (the bundled samples by default) or the scraped reports
+    of the sources file, less the versions the warehouse already holds: a rerun parses nothing."""
+    sources = paths.sources()
+    if sources is None:
+        files = list(read_files(report_files(paths.input_folder())))
+    else:
+        store = paths.raw_store()
+        files = [
+            (row["url"], store.get(row["sha256"]), source.region)
+            for source in sources.sources
+            for row in store.read_documents(source.name).iter_rows(named=True)
+        ]
+    new = new_versions(files, loaded_versions(paths.warehouse()))
+    context.add_output_metadata({"files": len(files), "new_or_changed": len(new)})
+    return pl.DataFrame(new, schema=RAW_DOCUMENTS, orient="row")
+
+
+@dg.asset(group_name="ingest", deps=[scraped_pages])
+def fetch_log(paths: FazhiPaths) -> pl.DataFrame:
+    """Every request of the last scrape of each source: URL, status, bytes, hash, seen when, error."""
+    sources = paths.sources()
+    if sources is None:
+        return pl.DataFrame(schema=FETCH_LOG_ROWS)
+    store = paths.raw_store()
+    logs = [store.read_log(s.name).with_columns(source_name=pl.lit(s.name)) for s in sources.sources]
+    return pl.concat(
+        [pl.DataFrame(schema=FETCH_LOG_ROWS), *[log.select(list(FETCH_LOG_ROWS)) for log in logs]]
+    )

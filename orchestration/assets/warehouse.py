@@ -21,10 +21,11 @@ def warehouse_candidate(
     terms: pl.DataFrame,
     search_tokens: pl.DataFrame,
     themes: pl.DataFrame,
+    fetch_log: pl.DataFrame,
 ) -> None:
     """The published warehouse with this run loaded, built beside it and checked before it replaces it."""
     frames = ReportFrames(documents, document_errors, sections, indicator_facts, inconsistencies)
-    load = LoadInput(frames, terms, search_tokens, themes, context.run_id, dimension_frames())
+    load = LoadInput(frames, terms, search_tokens, themes, context.run_id, dimension_frames(), fetch_log)
     candidate = stage_warehouse(paths.warehouse(), load)
     context.add_output_metadata({f"rows_{t}": n for t, n in table_counts(candidate).items()})
 
@@ -33,7 +34,7 @@ def warehouse_candidate(
 def warehouse(context: dg.AssetExecutionContext, paths: FazhiPaths) -> None:
     """The star schema analysts query (dim_region, dim_year, dim_indicator, dim_document, fact_*,
     v_* views), replaced atomically by the checked candidate: readers never see a half-loaded file."""
-    publish_warehouse(candidate_path(paths.warehouse()), paths.warehouse())
+    publish_warehouse(candidate_path(paths.warehouse(), context.run_id), paths.warehouse())
     context.add_output_metadata({"path": str(paths.warehouse())})
 
 

@@ -1,0 +1,18 @@
+"""The jobs: build everything from the configured input, and scrape one source."""
+
+import dagster as dg
+
+from orchestration.assets.scrape import scraped_pages
+from orchestration.partitions import sources_partitions
+
+build_everything = dg.define_asset_job(
+    "build_everything",
+    selection=dg.AssetSelection.all() - dg.AssetSelection.assets(scraped_pages),
+    description="Read the reports (files or scraped), parse, load the warehouse, render the notebooks.",
+)
+scrape_sources = dg.define_asset_job(
+    "scrape_sources",
+    selection=dg.AssetSelection.assets(scraped_pages),
+    partitions_def=sources_partitions,
+    description="Scrape one source of the sources file into the raw store.",
+)

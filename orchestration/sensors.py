@@ -1,0 +1,76 @@
+"""Sensors: files dropped into data/inbox/, the sources file's entries, finished scrapes."""
+
+import hashlib
+import json
+from pathlib import Path
+
+import dagster as dg
+
+from orchestration.jobs import build_everything, scrape_sources
+from orchestration.partitions import sources_partitions
+from orchestration.settings import Settings
+from transforms.samples import report_files
+from transforms.sources import read_sources
+
+
+def inbox_state(folder: Path) -> dict[str, str]:
+    """File name -> size and modification time, for every report file in the inbox."""
+    if not folder.is_dir():
+        return {}
+    return {
+        str(p.relative_to(folder)): f"{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in report_files(folder)
+    }
+
+
+def inbox_run_config(folder: Path) -> dict:
+    return {"resources": {"paths": {"config": {"input_dir": str(folder)}}}}
+
+
+@dg.sensor(job=build_everything, minimum_interval_seconds=60)
+def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
+    """Builds from data/inbox/ when a report file is added or changed there."""
+    folder = Settings.from_env().inbox
+    state = inbox_state(folder)
+    previous = json.loads(context.cursor) if context.cursor else {}
+    changed = sorted(name for name, stamp in state.items() if previous.get(name) != stamp)
+    if not changed:
+        return dg.SkipReason(f"nothing new in {folder}")
+    key = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
+    request = dg.RunRequest(
+        run_key=key, run_config=inbox_run_config(folder), tags={"inbox_files": str(len(changed))}
+    )
+    return dg.SensorResult(run_requests=[request], cursor=json.dumps(state))
+
+
+@dg.sensor(minimum_interval_seconds=300)
+def sources_file_entries(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
+    """Keeps one scraping partition per [[source]] of the sources file."""
+    path = Settings.from_env().sources_file
+    if not path.exists():
+        return dg.SkipReason(f"no sources file at {path}")
+    names = {source.name for source in read_sources(path).sources}
+    known = set(sources_partitions.get_partition_keys(dynamic_partitions_store=context.instance))
+    requests = []
+    if names - known:
+        requests.append(sources_partitions.build_add_request(sorted(names - known)))
+    if known - names:
+        requests.append(sources_partitions.build_delete_request(sorted(known - names)))
+    return (
+        dg.SensorResult(dynamic_partitions_requests=requests)
+        if requests
+        else dg.SkipReason("partitions current")
+    )
+
+
+@dg.run_status_sensor(
+    run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[scrape_sources], request_job=build_everything
+)
+def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest:
+    """After a source is scraped, load what it brought (reports already loaded are skipped)."""
+    config = context.dagster_run.run_config.get("resources", {})
+    return dg.RunRequest(
+        run_key=context.dagster_run.run_id, run_config={"resources": config} if config else {}
+    )
+
+
+SENSORS = [inbox_files, sources_file_entries, build_after_scrape]

@@ -46,6 +46,14 @@ class Catalogue:
     def rules(self) -> list[Rule]:
         return [rule for indicator in self.indicators for rule in indicator.rules]
 
+    def rules_by_unit(self) -> dict[str, list[Rule]]:
+        """The rules that can take a quantity of each unit (most quantities have none)."""
+        by_unit: dict[str, list[Rule]] = {}
+        for rule in self.rules():
+            for unit in rule.units:
+                by_unit.setdefault(unit, []).append(rule)
+        return by_unit
+
     def by_code(self) -> dict[str, Indicator]:
         return {indicator.code: indicator for indicator in self.indicators}
 

@@ -5,6 +5,7 @@ after metadata such as 发布时间 has been read from it).
 """
 
 import io
+import re
 import zipfile
 from pathlib import PurePath
 
@@ -19,6 +20,7 @@ MAX_BYTES = 20 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 CONTROL_SHARE_LIMIT = 0.02
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 FULL_LINE_SHARE = 0.8
 PARAGRAPH_END = tuple("。:：;；!！?？")
 
@@ -102,6 +104,4 @@ def looks_like_html(raw: bytes) -> bool:
 
 def control_share(text: str) -> float:
     sample = text[:20000]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t")
-    controls += sample.count("\ufffd")
-    return controls / max(len(sample), 1)
+    return len(CONTROL_CHARACTERS.findall(sample)) / max(len(sample), 1)

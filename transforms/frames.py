@@ -6,6 +6,7 @@ row of `errors`, never an exception that stops the run.
 
 import hashlib
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -16,7 +17,7 @@ from transforms.formats import UnreadableReport
 from transforms.quality import spam_spans
 from transforms.rawstore import FETCH_LOG
 from transforms.report import ParsedReport, parse_report
-from transforms.terms import counted_terms, segment_many, without_spans
+from transforms.terms import CHUNK, PARALLEL_FROM, counted_terms, segment_many, without_spans
 from transforms.themes import theme_coverage
 
 DOCUMENTS = {
@@ -118,14 +119,26 @@ def new_versions(
     return [f for f in files if (f[0], hashlib.sha256(f[1]).hexdigest()) not in known]
 
 
+def parse_one(file: tuple[str, bytes, str | None]) -> ParsedReport | dict:
+    """A parsed report, or the error row of a file that is not one."""
+    source, raw, hint = file
+    try:
+        return parse_report(source, raw, hint)
+    except (UnreadableReport, ValueError) as error:
+        return {"source": source, "sha256": hashlib.sha256(raw).hexdigest(), "error": str(error)}
+
+
 def parse_all(files: Iterable[tuple[str, bytes, str | None]]) -> tuple[list[ParsedReport], list[dict]]:
-    """Parse every (source, bytes, region hint); unreadable ones become error rows with the reason."""
-    reports, errors = [], []
-    for source, raw, hint in files:
-        try:
-            reports.append(parse_report(source, raw, hint))
-        except (UnreadableReport, ValueError) as error:
-            errors.append({"source": source, "sha256": hashlib.sha256(raw).hexdigest(), "error": str(error)})
+    """Parse every (source, bytes, region hint), across processes when there are many; unreadable
+    files become error rows with the reason, they never stop the run."""
+    files = list(files)
+    if len(files) < PARALLEL_FROM:
+        outcomes = [parse_one(file) for file in files]
+    else:
+        with ProcessPoolExecutor() as pool:
+            outcomes = list(pool.map(parse_one, files, chunksize=CHUNK))
+    reports = [o for o in outcomes if isinstance(o, ParsedReport)]
+    errors = [o for o in outcomes if isinstance(o, dict)]
     mark_duplicates(reports)
     return reports, errors
 

@@ -16,7 +16,8 @@ from transforms.quantities import Quantity, find_quantities
 
 SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 CLAUSE_END = re.compile(r"[。；;！!？?\n,，:：]")
-RESPECTIVELY = re.compile(r"(?P<items>[^,，。；;:：\n]{2,40}?)分别(?:为|是|达到|达|有)")
+RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)")
+LIST_ITEMS_MAX = 40
 LIST_ITEM_SEPARATOR = re.compile(r"、|和|及|与")
 BETWEEN_LIST_VALUES = re.compile(r"^\s*(?:、|,|，|和|及|与|以及)\s*$")
 
@@ -77,10 +78,12 @@ def respectively_lists(text: str, quantities: list[Quantity]) -> dict[int, tuple
     up, so that no figure is taken from the list."""
     clauses: dict[int, tuple[str | None, int]] = {}
     for match in RESPECTIVELY.finditer(text):
+        start = max(last_boundary(CLAUSE_END, text, match.start()), match.start() - LIST_ITEMS_MAX)
+        listed = text[start : match.start()]
+        start += len(listed) - len(listed.lstrip())
         values = listed_values(text, match.end(), quantities)
-        items = [item.strip() for item in LIST_ITEM_SEPARATOR.split(match.group("items")) if item.strip()]
+        items = [item.strip() for item in LIST_ITEM_SEPARATOR.split(listed) if item.strip()]
         own = distribute_noun(items) if len(items) == len(values) else [None] * len(values)
-        start = match.start("items") + len(match.group("items")) - len(match.group("items").lstrip())
         clauses.update({q.start: (clause, start) for q, clause in zip(values, own, strict=True)})
     return clauses
 
@@ -114,11 +117,10 @@ def list_items(clause_before: str, cat: Catalogue) -> list[str]:
     return [core, *re.split(r"[、和及与]", core)[:-1]] if fan_out else [core]
 
 
-def rule_rejection(rule: Rule, quantity: Quantity, ctx: Context, cat: Catalogue) -> str | None:
-    """Why this rule does not take this quantity, or None when it does."""
+def rule_rejection(rule: Rule, quantity: Quantity, ctx: Context, items: list[str]) -> str | None:
+    """Why this rule does not take this quantity (`items`: its clause's listed items), or None."""
     if quantity.unit not in rule.units:
         return "unit"
-    items = list_items(ctx.clause_before, cat)
     if rule.before and not any(rule.before.search(item) for item in items):
         return "before"
     if rule.after and not rule.after.search(ctx.after):
@@ -152,8 +154,9 @@ def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
     found = []
     quantities = find_quantities(text)
     listed = respectively_lists(text, quantities)
+    by_unit = cat.rules_by_unit()
     for quantity in quantities:
-        if quantity.unit is None:
+        if quantity.unit not in by_unit:
             continue
         ctx = context_of(text, quantity)
         shared = shared_rejection(quantity, ctx, cat)
@@ -161,8 +164,9 @@ def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
             own_clause, list_start = listed[quantity.start]
             ctx = dataclasses.replace(ctx, clause_before=own_clause or "", evidence_start=list_start)
             shared = shared or (None if own_clause else "list_unaligned")
-        for rule in cat.rules():
-            reason = rule_rejection(rule, quantity, ctx, cat)
+        items = list_items(ctx.clause_before, cat)
+        for rule in by_unit[quantity.unit]:
+            reason = rule_rejection(rule, quantity, ctx, items)
             if reason in ("unit", "before", "after"):
                 continue
             whole = bool(cat.whole_jurisdiction.search(ctx.before))

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+import ahocorasick
+
 NATIONAL_ADCODE = "100000"
 AUTONOMOUS_SUFFIXES = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
 LEVEL_WORDS = {
@@ -33,7 +35,6 @@ CENTRAL_BODY = re.compile(
     r"^(?:\d{4}年[,，]?\s*)?((?:原|国家)?[\u4e00-\u9fff]{2,10}?(?:部|总局|署))(?![门分])"
 )
 MIN_SCORE = 2.0
-MAX_NAME = 16
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class Gazetteer:
     regions: tuple[Region, ...]
     by_alias: dict[str, tuple[tuple[int, float], ...]]
     by_adcode: dict[str, Region]
+    automaton: ahocorasick.Automaton
 
     def name_of(self, adcode: str | None) -> str | None:
         region = self.by_adcode.get(adcode or "")
@@ -119,23 +121,18 @@ def gazetteer() -> Gazetteer:
         current = by_adcode.get(region.adcode)
         if current is None or (current.valid_to or 9999) < (region.valid_to or 9999):
             by_adcode[region.adcode] = region
-    return Gazetteer(regions, {k: tuple(v) for k, v in by_alias.items()}, by_adcode)
+    automaton = ahocorasick.Automaton()
+    for alias in by_alias:
+        automaton.add_word(alias, alias)
+    automaton.make_automaton()
+    return Gazetteer(regions, {k: tuple(v) for k, v in by_alias.items()}, by_adcode, automaton)
 
 
 def mentions(text: str) -> list[tuple[str, int]]:
-    """Region names in a text, longest first at each position, as (alias, offset)."""
-    table = gazetteer().by_alias
-    found, position = [], 0
-    while position < len(text):
-        for length in range(min(MAX_NAME, len(text) - position), 1, -1):
-            alias = text[position : position + length]
-            if alias in table:
-                found.append((alias, position))
-                position += length
-                break
-        else:
-            position += 1
-    return found
+    """Region names in a text, leftmost-longest and not overlapping, as (alias, offset)."""
+    if not text:
+        return []
+    return [(alias, end - len(alias) + 1) for end, alias in gazetteer().automaton.iter_long(text)]
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,14 @@ import duckdb
 import polars as pl
 
 from transforms.frames import LoadInput
-from warehouse.schema import TABLES, create_search_index, create_wide_view, migrate, sql_files
+from warehouse.schema import (
+    TABLES,
+    create_search_index,
+    create_wide_view,
+    has_search_index,
+    migrate,
+    sql_files,
+)
 
 INCOMING = (
     "dim_region",
@@ -92,12 +99,14 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataF
     }
 
 
-def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
+def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> int:
+    """Run the load scripts over this run's frames; returns the number of new report versions."""
     for name in INCOMING:
         con.register(f"incoming_{name}", frames[name].to_arrow())
     try:
         for _, statement in sql_files("load"):
             con.execute(statement)
+        return con.execute("SELECT count(*) FROM new_documents").fetchone()[0]
     finally:
         for name in INCOMING:
             con.unregister(f"incoming_{name}")
@@ -118,9 +127,10 @@ def stage_warehouse(path: Path, load: LoadInput) -> Path:
             con.execute("SET enable_progress_bar = false")
             migrate(con)
             con.execute("BEGIN")
-            load_run(con, incoming_frames(load, started))
+            added = load_run(con, incoming_frames(load, started))
             create_wide_view(con, load.dimensions["dim_indicator"].get_column("indicator_code").to_list())
-            create_search_index(con)
+            if added or not has_search_index(con):
+                create_search_index(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
     except BaseException:

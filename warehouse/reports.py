@@ -6,6 +6,7 @@ any of PROVINCE, REGIONS, INDICATORS…). The HTML uses the fazhi_offline templa
 inlined once per page, every chart interactive offline.
 """
 
+import json
 from pathlib import Path
 
 import jupytext
@@ -14,10 +15,12 @@ from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 
 from warehouse.charts import vega_bundle
+from warehouse.queries import row_counts, run_query
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL_TIMEOUT = 600
+RENDERED_FROM = ".rendered-from"
 
 
 def notebook_paths() -> list[Path]:
@@ -61,10 +64,26 @@ def exporter() -> HTMLExporter:
     return html
 
 
+def rendered_from(warehouse: Path, parameters: dict) -> str:
+    """What the HTML shows: the warehouse's row counts and last load, and the parameters. A rerun
+    that loaded nothing leaves these as they were, so the notebooks need not run again."""
+    state = [
+        row_counts(warehouse),
+        run_query(warehouse, "last_load").rows(),
+        sorted(parameters.items(), key=str),
+    ]
+    return json.dumps(state, default=str)
+
+
 def render_reports(warehouse: Path, out_dir: Path, parameters: dict | None = None) -> list[Path]:
-    """Execute every notebook against the warehouse; one HTML file per notebook, charts as PNG/SVG."""
+    """Execute every notebook against the warehouse; one HTML file per notebook, charts as PNG/SVG.
+    Nothing is re-rendered when the warehouse and the parameters are those of the last rendering."""
     out_dir.mkdir(parents=True, exist_ok=True)
     values = {"WAREHOUSE": str(warehouse), "CHART_DIR": str(out_dir / "charts"), **(parameters or {})}
+    marker, source = out_dir / RENDERED_FROM, rendered_from(warehouse, values)
+    expected = [out_dir / f"{path.stem}.html" for path in notebook_paths()]
+    if marker.exists() and marker.read_text() == source and all(p.exists() for p in expected):
+        return expected
     html = exporter()
     written = []
     for path in notebook_paths():
@@ -73,4 +92,5 @@ def render_reports(warehouse: Path, out_dir: Path, parameters: dict | None = Non
         target = out_dir / f"{path.stem}.html"
         target.write_text(body, encoding="utf-8")
         written.append(target)
+    marker.write_text(source)
     return written

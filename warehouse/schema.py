@@ -43,6 +43,7 @@ CREATE_FTS_INDEX = (
     "PRAGMA create_fts_index('document_search', 'document_id', 'tokens', stemmer = 'none', "
     f"stopwords = 'none', ignore = '{PUNCTUATION}', strip_accents = 0, lower = 0, overwrite = 1)"
 )
+HAS_SEARCH_INDEX = "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_document_search'"
 HAS_VERSION_TABLE = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'"
 CURRENT_VERSION = "SELECT coalesce(max(version), 0) FROM schema_version"
 RECORD_VERSION = "INSERT INTO schema_version VALUES ($version, $applied_at, $description)"
@@ -103,6 +104,10 @@ def create_wide_view(con: duckdb.DuckDBPyConnection, codes: list[str]) -> None:
     )
     for code in codes:
         con.execute(templates["v_indicator_wide_column.sql"].format(code=code))
+
+
+def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(con.execute(HAS_SEARCH_INDEX).fetchone()[0])
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> None:

@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster
 
-.PHONY: setup system run test test-fast lint format dev lab demo-site schema clean
+.PHONY: setup system run test test-fast lint format dev lab demo-site bench schema clean
 
 setup: $(BIN)/fazhi
 
@@ -50,6 +50,10 @@ lab: setup
 # it prints a sources.toml for `fazhi run --sources`.
 demo-site: setup
 	$(BIN)/python -m tests.demo_site --port 8765
+
+# Stages and the whole pipeline on 1,000 synthetic reports; writes docs/benchmarks.md.
+bench: setup
+	$(BIN)/python -m tests.benchmark.run --reports 1000
 
 schema: setup
 	$(BIN)/fazhi schema > docs/data-dictionary.md

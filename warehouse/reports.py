@@ -7,6 +7,8 @@ inlined once per page, every chart interactive offline.
 """
 
 import json
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jupytext
@@ -21,6 +23,7 @@ NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL_TIMEOUT = 600
 RENDERED_FROM = ".rendered-from"
+KERNELS = max(1, min(4, os.cpu_count() or 1))
 
 
 def notebook_paths() -> list[Path]:
@@ -84,13 +87,11 @@ def render_reports(warehouse: Path, out_dir: Path, parameters: dict | None = Non
     expected = [out_dir / f"{path.stem}.html" for path in notebook_paths()]
     if marker.exists() and marker.read_text() == source and all(p.exists() for p in expected):
         return expected
+    with ThreadPoolExecutor(max_workers=KERNELS) as pool:  # each notebook runs in its own kernel process
+        executed = list(pool.map(lambda path: execute_notebook(path, values), notebook_paths()))
     html = exporter()
-    written = []
-    for path in notebook_paths():
-        notebook = execute_notebook(path, values)
+    for notebook, target in zip(executed, expected, strict=True):
         body, _ = html.from_notebook_node(notebook, resources={"vega_bundle": vega_bundle()})
-        target = out_dir / f"{path.stem}.html"
         target.write_text(body, encoding="utf-8")
-        written.append(target)
     marker.write_text(source)
-    return written
+    return expected

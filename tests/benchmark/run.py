@@ -1,0 +1,251 @@
+"""`make bench`: each stage and the whole pipeline on a synthetic corpus, and analyst queries at
+one million facts. Writes docs/benchmarks.md.
+
+    python -m tests.benchmark.run --reports 1000            # the `make bench` size
+    python -m tests.benchmark.run --reports 10000 --out docs/benchmarks-10k.md
+"""
+
+import argparse
+import datetime as dt
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import jieba
+import polars as pl
+
+from tests.benchmark.generator import generate
+from transforms.frames import load_input, parse_all, report_frames
+from transforms.samples import read_files, report_files
+from warehouse.build import build_warehouse
+from warehouse.queries import connect_read_only
+
+JIEBA_FLOOR_REPORTS = 200
+FACTS_FOR_QUERIES = 1_000_000
+QUERY_REPEATS = 7
+ANALYST_QUERIES = {
+    "出庭应诉率 by region and year, 河南省": (
+        "SELECT region, year, value FROM v_indicator "
+        "WHERE province = '河南省' AND indicator_code = 'head_appearance_rate' ORDER BY region, year"
+    ),
+    "median per macro-region, year, indicator": (
+        "SELECT macro_region, year, indicator_code, median(value), count(*) FROM v_indicator GROUP BY ALL"
+    ),
+    "region × year × indicator (wide), one province": "SELECT * FROM v_indicator_wide WHERE province = '湖北省'",
+    "top 10 prefectures on 调解成功率, latest year": (
+        "SELECT region, max(year) AS year, arg_max(value, year) AS value FROM v_indicator "
+        "WHERE indicator_code = 'mediation_success_rate' AND level = 'prefecture' "
+        "GROUP BY region ORDER BY value DESC LIMIT 10"
+    ),
+}
+
+
+@dataclass
+class Row:
+    measure: str
+    seconds: float
+    reports: int | None = None
+    megabytes: float | None = None
+    note: str = ""
+
+    def cells(self) -> list[str]:
+        rate = f"{self.reports / self.seconds:,.0f}" if self.reports and self.seconds else ""
+        speed = f"{self.megabytes / self.seconds:.2f}" if self.megabytes and self.seconds else ""
+        return [self.measure, f"{self.seconds:.2f}", rate, speed, self.note]
+
+
+def timed(function, *args):
+    started = time.perf_counter()
+    value = function(*args)
+    return value, time.perf_counter() - started
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def stage_rows(corpus: Path, warehouse: Path) -> tuple[list[Row], dict]:
+    files = list(read_files(report_files(corpus)))
+    n, megabytes = len(files), sum(len(f[1]) for f in files) / 1e6
+    rows = []
+    (reports, errors), seconds = timed(parse_all, files)
+    rows.append(Row("parse (text, metadata, region, outline, indicators, flags)", seconds, n, megabytes))
+    frames, seconds = timed(report_frames, reports, errors)
+    rows.append(Row("frames (Polars, explicit schemas)", seconds, n, megabytes))
+    load, seconds = timed(load_input, frames, "bench")
+    rows.append(Row("segment (rjieba, processes) + themes", seconds, n, megabytes))
+    sample = [r.text for r in reports[:JIEBA_FLOOR_REPORTS]]
+    _, seconds = timed(lambda texts: [jieba.lcut(t) for t in texts], sample)
+    sample_mb = sum(len(t.encode()) for t in sample) / 1e6
+    factor = len(reports) / max(len(sample), 1)
+    rows.append(
+        Row(
+            "floor: plain jieba.lcut, one core (extrapolated)",
+            seconds * factor,
+            n,
+            sample_mb * factor,
+            f"measured on {len(sample)} reports",
+        )
+    )
+    counts, seconds = timed(build_warehouse, warehouse, load)
+    rows.append(Row("load warehouse (stage, index, publish)", seconds, n, megabytes))
+    planted = planted_check(corpus, frames)
+    return rows, {"facts": counts["fact_indicator"], "planted": planted, "megabytes": megabytes}
+
+
+def planted_check(corpus: Path, frames) -> str:
+    planted = pl.read_csv(corpus / "planted.csv", schema_overrides={"adcode": pl.String})
+    extracted = frames.facts.join(
+        frames.documents.select("document_id", "source"), on="document_id"
+    ).with_columns(file=pl.col("source").str.split("/").list.last())
+    joined = planted.join(
+        extracted, left_on=["file", "code"], right_on=["file", "indicator_code"], how="full"
+    )
+    hit = joined.filter((pl.col("value") - pl.col("value_right")).abs() < 1e-6).height
+    return (
+        f"{hit}/{planted.height} planted figures extracted with their value, {extracted.height - hit} others"
+    )
+
+
+def pipeline_seconds(corpus: Path, home: Path) -> tuple[float, float]:
+    """`fazhi run --input` in a fresh process: wall seconds and peak RSS (MB) of it and its workers."""
+    env = {**os.environ, "FAZHI_HOME": str(home)}
+    command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(corpus)]
+    started = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def end_to_end_rows(corpus: Path, work: Path, seed: int) -> list[Row]:
+    n = len(report_files(corpus))
+    home = work / "home"
+    first, memory = pipeline_seconds(corpus, home)
+    rows = [
+        Row(
+            "end to end: fazhi run (Dagster, warehouse, 4 notebooks)",
+            first,
+            n,
+            None,
+            f"peak RSS {memory:,.0f} MB",
+        )
+    ]
+    again, _ = pipeline_seconds(corpus, home)
+    rows.append(Row("rerun with nothing new", again, n, None, f"{100 * again / first:.1f}% of the full run"))
+    extra = work / "extra"
+    generate(extra, 1, seed + 1)
+    shutil.copy(extra / "000000.txt", corpus / "new-report.txt")
+    added, _ = pipeline_seconds(corpus, home)
+    rows.append(
+        Row("one new report into the full warehouse (whole job)", added, 1, None, "notebooks re-rendered")
+    )
+    return rows
+
+
+def million_facts(warehouse: Path, target: Path) -> int:
+    """A copy of the warehouse whose facts are repeated under new report ids up to a million rows."""
+    shutil.copyfile(warehouse, target)
+    with duckdb.connect(str(target)) as con:
+        facts = con.execute("SELECT count(*) FROM fact_indicator").fetchone()[0]
+        copies = max(1, FACTS_FOR_QUERIES // max(facts, 1))
+        con.execute("CREATE TEMP TABLE copies AS SELECT range AS copy FROM range(1, $n)", {"n": copies})
+        con.execute(
+            "INSERT INTO dim_document SELECT d.* REPLACE (d.document_id || '-' || copy AS document_id, "
+            "d.source || '#' || copy AS source) FROM dim_document AS d, copies"
+        )
+        con.execute(
+            "INSERT INTO fact_indicator SELECT f.* REPLACE (f.document_id || '-' || copy AS document_id) "
+            "FROM fact_indicator AS f, copies WHERE NOT contains(f.document_id, '-')"
+        )
+        con.execute("CHECKPOINT")
+        return con.execute("SELECT count(*) FROM fact_indicator").fetchone()[0]
+
+
+def query_rows(warehouse: Path) -> list[Row]:
+    rows = []
+    con = connect_read_only(warehouse)
+    try:
+        for name, sql in ANALYST_QUERIES.items():
+            con.execute(sql).fetchall()
+            times = []
+            for _ in range(QUERY_REPEATS):
+                started = time.perf_counter()
+                con.execute(sql).fetchall()
+                times.append(time.perf_counter() - started)
+            rows.append(
+                Row(
+                    f"query: {name}",
+                    statistics.median(times),
+                    note=f"median of {QUERY_REPEATS}, ms {1000 * statistics.median(times):.1f}",
+                )
+            )
+    finally:
+        con.close()
+    return rows
+
+
+def machine() -> str:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, Python {platform.python_version()}"
+
+
+def markdown(reports: int, rows: list[Row], info: dict, command: str) -> str:
+    lines = [
+        f"# Benchmark: {reports:,} synthetic reports",
+        "",
+        f"- command: `{command}`",
+        f"- date: {dt.date.today().isoformat()}",
+        f"- machine: {machine()}",
+        f"- corpus: {info['megabytes']:.1f} MB of text, generated from the bundled reports (tests/benchmark/generator.py)",
+        f"- extraction at scale: {info['planted']}",
+        f"- facts for the analyst queries: {info['query_facts']:,}",
+        "",
+        "| measure | seconds | reports/s | MB/s | note |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=Path("docs/benchmarks.md"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as folder:
+        work = Path(folder)
+        corpus = work / "corpus"
+        generate(corpus, args.reports, args.seed)
+        rows, info = stage_rows(corpus, work / "stages.duckdb")
+        rows.append(Row("peak RSS so far (stages in one process)", 0, note=f"{peak_mb():,.0f} MB"))
+        rows += end_to_end_rows(corpus, work, args.seed)
+        info["query_facts"] = million_facts(work / "stages.duckdb", work / "million.duckdb")
+        rows += query_rows(work / "million.duckdb")
+    command = " ".join(["python -m tests.benchmark.run", *sys.argv[1:]])
+    args.out.write_text(markdown(args.reports, rows, info, command), encoding="utf-8")
+    print(args.out.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()

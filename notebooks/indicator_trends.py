@@ -22,6 +22,8 @@ PROVINCE = None
 REGIONS = None
 INDICATORS = None
 LEVEL = "prefecture"
+MAX_REGIONS = 12
+TOP = 15
 
 # %%
 from pathlib import Path
@@ -43,25 +45,44 @@ tooltip = ["region", "year", "indicator", "value", "unit", "qualifier", "evidenc
 # %% [markdown]
 # ## Over the years, one panel per indicator
 #
-# Rates (%) and counts are drawn separately so that their scales never mix.
-
+# Rates (%) and counts are drawn separately so that their scales never mix. With a few regions
+# each has its line (evidence in the tooltip); with more, each panel shows the median and the
+# interquartile range over the regions, computed in DuckDB.
 
 # %%
-def trend(kind: str, title: str) -> alt.Chart:
-    data = facts.filter(pl.col("kind") == kind)
-    return (
-        alt.Chart(data)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("year:O", title="年度"),
-            y=alt.Y("value:Q", title="%" if kind == "rate" else "数量"),
-            color=alt.Color("region:N", title="地区"),
-            tooltip=tooltip,
+summary = run_query(db, "indicator_trend_summary", province=PROVINCE, regions=REGIONS, indicators=INDICATORS)
+few_regions = facts["region"].n_unique() <= MAX_REGIONS
+
+
+def trend(kind: str, title: str) -> alt.FacetChart:
+    label = "%" if kind == "rate" else "数量"
+    if few_regions:
+        data = facts.filter(pl.col("kind") == kind)
+        chart = (
+            alt.Chart(data)
+            .mark_line(point=True)
+            .encode(
+                x=alt.X("year:O", title="年度"),
+                y=alt.Y("value:Q", title=label),
+                color=alt.Color("region:N", title="地区"),
+                tooltip=tooltip,
+            )
         )
-        .properties(width=220, height=160)
+        count = data.height
+    else:
+        data = summary.filter(pl.col("kind") == kind)
+        base = alt.Chart().encode(x=alt.X("year:O", title="年度"))
+        band = base.mark_area(opacity=0.3).encode(y=alt.Y("q1:Q", title=label), y2="q3:Q")
+        line = base.mark_line(point=True).encode(
+            y="median:Q", tooltip=["indicator", "year", "median", "q1", "q3", "n"]
+        )
+        chart = alt.layer(band, line, data=data)
+        count = int(data["n"].sum()) if data.height else 0
+    return (
+        chart.properties(width=220, height=160)
         .facet(facet=alt.Facet("indicator:N", title=None), columns=3)
         .resolve_scale(y="independent")
-        .properties(title=f"{title} (N = {data.height} 个数值)")
+        .properties(title=f"{title} (N = {count} 个数值)")
     )
 
 
@@ -78,7 +99,7 @@ counts_chart
 # ## Ranking within one level (latest year each region reported)
 
 # %%
-ranking = run_query(db, "indicator_ranking", province=PROVINCE, indicators=INDICATORS, level=LEVEL)
+ranking = run_query(db, "indicator_ranking", province=PROVINCE, indicators=INDICATORS, level=LEVEL, top=TOP)
 selection = alt.selection_point(fields=["region"], bind="legend")
 ranking_chart = (
     alt.Chart(ranking)
@@ -94,7 +115,7 @@ ranking_chart = (
     .properties(width=300, height=alt.Step(18))
     .facet(facet=alt.Facet("indicator:N", title=None), columns=2)
     .resolve_scale(x="independent", y="independent")
-    .properties(title=f"{LEVEL} 级地区排名 (N = {ranking.height})")
+    .properties(title=f"{LEVEL} 级地区前 {TOP} 名 (N = {ranking['n'].max() or 0} 个地区)")
 )
 ranking_chart
 
@@ -120,7 +141,7 @@ macro_chart = (
 macro_chart
 
 # %% [markdown]
-# ## Every figure with its evidence
+# ## Figures with their evidence (the first 100; `fazhi sql` on v_indicator gives them all)
 
 # %%
-facts.select("year", "region", "indicator", "value", "unit", "qualifier", "evidence")
+facts.select("year", "region", "indicator", "value", "unit", "qualifier", "evidence").head(100)

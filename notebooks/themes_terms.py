@@ -20,6 +20,7 @@ CHART_DIR = None
 PROVINCE = None
 REGIONS = None
 TOP_TERMS = 12
+MAX_REGIONS = 12
 
 # %%
 from pathlib import Path
@@ -39,7 +40,7 @@ charts = Path(CHART_DIR) if CHART_DIR else None
 # ## Chapter profile against the average (per 1,000 characters)
 
 # %%
-profile = run_query(db, "theme_profile", province=PROVINCE, regions=REGIONS)
+profile = run_query(db, "theme_profile", province=PROVINCE, regions=REGIONS, max_regions=MAX_REGIONS)
 profile_chart = (
     alt.Chart(profile)
     .mark_circle(size=90)
@@ -78,7 +79,9 @@ trend_chart
 # ## Distinctive terms per region and year
 
 # %%
-distinctive = run_query(db, "distinctive_terms", province=PROVINCE, regions=REGIONS, top=8)
+distinctive = run_query(
+    db, "distinctive_terms", province=PROVINCE, regions=REGIONS, top=8, max_regions=MAX_REGIONS
+)
 distinctive_chart = (
     alt.Chart(distinctive)
     .mark_bar()

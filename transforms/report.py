@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from transforms.audit import Inconsistency, audit_figures
 from transforms.chrome import strip_chrome
@@ -29,6 +30,7 @@ from transforms.regions import (
     Resolution,
     central_body,
     gazetteer,
+    host_regions,
     region_record,
     resolve_region,
 )
@@ -131,7 +133,7 @@ def parse_report(source: str, raw: bytes, region_hint: str | None = None) -> Par
         opening=opening_sentences(meta.opening, text),
         body=text[:1500],
         addressee=meta.addressee or "",
-        hint=hint_name(region_hint),
+        hint=" ".join(filter(None, [hint_name(region_hint), host_regions(urlsplit(source).hostname or "")])),
     )
     resolution = resolve_region(evidence, meta.report_year)
     issuer = issuer_of(meta, resolution)

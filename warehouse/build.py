@@ -26,22 +26,8 @@ from warehouse.schema import (
     sql_files,
 )
 
-INCOMING = (
-    "dim_region",
-    "dim_year",
-    "dim_indicator",
-    "dim_document",
-    "fact_indicator",
-    "fact_section",
-    "fact_term",
-    "fact_theme",
-    "fact_inconsistency",
-    "document_search",
-    "load_error",
-    "load_run",
-    "run_sources",
-    "fetch_log",
-)
+# What a run brings: every table but the version table, and the sources it read.
+INCOMING = (*(table for table in TABLES if table != "schema_version"), "run_sources")
 
 
 STALE_CANDIDATE_SECONDS = 6 * 3600

@@ -23,9 +23,12 @@ import duckdb
 import jieba
 import polars as pl
 
+from tests import demo_site
 from tests.benchmark.generator import generate
+from transforms.fetch import Fetcher
 from transforms.frames import load_input, parse_all, report_frames
 from transforms.samples import read_files, report_files
+from transforms.sources import FetchSettings
 from warehouse.build import build_warehouse
 from warehouse.queries import connect_read_only
 
@@ -40,7 +43,9 @@ ANALYST_QUERIES = {
     "median per macro-region, year, indicator": (
         "SELECT macro_region, year, indicator_code, median(value), count(*) FROM v_indicator GROUP BY ALL"
     ),
-    "region × year × indicator (wide), one province": "SELECT * FROM v_indicator_wide WHERE province = '湖北省'",
+    "region × year × indicator (wide), one province": (
+        "SELECT * FROM v_indicator_wide WHERE province = '湖北省'"
+    ),
     "top 10 prefectures on 调解成功率, latest year": (
         "SELECT region, max(year) AS year, arg_max(value, year) AS value FROM v_indicator "
         "WHERE indicator_code = 'mediation_success_rate' AND level = 'prefecture' "
@@ -61,6 +66,36 @@ class Row:
         rate = f"{self.reports / self.seconds:,.0f}" if self.reports and self.seconds else ""
         speed = f"{self.megabytes / self.seconds:.2f}" if self.megabytes and self.seconds else ""
         return [self.measure, f"{self.seconds:.2f}", rate, speed, self.note]
+
+
+SCRAPE_PAGES = 300
+
+
+def scrape_rows() -> list[Row]:
+    """Pages per second against the local demo site with the politeness delay off."""
+    server, _ = demo_site.start()
+    port = server.server_address[1]
+    base = f"http://127.0.0.1:{port}{demo_site.COLUMN}/"
+    pages = [base + name for name in ("index.html", "xuchang.html", "changsha.html", "tongxu.html")]
+    settings = FetchSettings(delay_seconds=0, allow_private_addresses=True)
+    try:
+        with Fetcher(settings) as fetcher:
+            started = time.perf_counter()
+            fetched = [fetcher.fetch(pages[i % len(pages)]) for i in range(SCRAPE_PAGES)]
+            seconds = time.perf_counter() - started
+    finally:
+        server.shutdown()
+    megabytes = sum(len(f.body) for f in fetched) / 1e6
+    ok = sum(f.ok for f in fetched)
+    return [
+        Row(
+            f"fetch pages from a local site, delay off ({ok}/{SCRAPE_PAGES} ok)",
+            seconds,
+            SCRAPE_PAGES,
+            megabytes,
+            "reports/s column = pages/s",
+        )
+    ]
 
 
 def timed(function, *args):
@@ -214,7 +249,7 @@ def markdown(reports: int, rows: list[Row], info: dict, command: str) -> str:
         f"- command: `{command}`",
         f"- date: {dt.date.today().isoformat()}",
         f"- machine: {machine()}",
-        f"- corpus: {info['megabytes']:.1f} MB of text, generated from the bundled reports (tests/benchmark/generator.py)",
+        f"- corpus: {info['megabytes']:.1f} MB of text made from the bundled reports",
         f"- extraction at scale: {info['planted']}",
         f"- facts for the analyst queries: {info['query_facts']:,}",
         "",
@@ -242,6 +277,7 @@ def main() -> None:
         rows += end_to_end_rows(corpus, work, args.seed)
         info["query_facts"] = million_facts(work / "stages.duckdb", work / "million.duckdb")
         rows += query_rows(work / "million.duckdb")
+        rows += scrape_rows()
     command = " ".join(["python -m tests.benchmark.run", *sys.argv[1:]])
     args.out.write_text(markdown(args.reports, rows, info, command), encoding="utf-8")
     print(args.out.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
--- Regions of one level ranked on each indicator, latest year each region reported it.
+-- The top regions of one level on each indicator, latest year each region reported it, with N.
 WITH latest AS (
     SELECT *, row_number() OVER (PARTITION BY adcode, indicator_code ORDER BY year DESC) AS recency
     FROM v_indicator
@@ -10,5 +10,5 @@ SELECT region, year, indicator_code, indicator, kind, value, unit, evidence,
        rank() OVER (PARTITION BY indicator_code ORDER BY value DESC) AS rank,
        count(*) OVER (PARTITION BY indicator_code) AS n
 FROM latest WHERE recency = 1
+QUALIFY rank <= $top
 ORDER BY indicator_code, rank
-LIMIT 2000

@@ -1,4 +1,5 @@
--- Each region's 纲要 chapter profile against the average of all reports (per 1,000 characters).
+-- Chapter profiles (per 1,000 characters) against the average of all reports, for the regions with
+-- the most reports among those selected (at most $max_regions).
 WITH per_region AS (
     SELECT r.name AS region, r.province, t.chapter, avg(t.per_1000_chars) AS per_1000_chars, count(*) AS reports
     FROM fact_theme AS t
@@ -12,10 +13,13 @@ overall AS (
     FROM fact_theme AS t JOIN dim_document AS d USING (document_id)
     WHERE NOT d.superseded
     GROUP BY ALL
+),
+chosen AS (
+    SELECT region FROM per_region
+    WHERE ($province IS NULL OR province = $province) AND ($regions IS NULL OR list_contains($regions, region))
+    GROUP BY region ORDER BY max(reports) DESC, region LIMIT $max_regions
 )
 SELECT p.region, p.chapter, p.per_1000_chars, o.average, p.per_1000_chars - o.average AS difference, p.reports
 FROM per_region AS p JOIN overall AS o USING (chapter)
-WHERE ($province IS NULL OR p.province = $province)
-  AND ($regions IS NULL OR list_contains($regions, p.region))
+WHERE p.region IN (SELECT region FROM chosen)
 ORDER BY p.region, p.chapter
-LIMIT 5000

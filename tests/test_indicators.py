@@ -102,3 +102,30 @@ def test_respectively_lists_pair_items_with_values(sentence, expected):
     assert {f.code: f.value for f in facts} == expected
     for fact in facts:
         assert sentence[fact.start : fact.end] == fact.evidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code", "value"),
+    [
+        ("全年新收行政复议案件709件,直接纠错率13.8%。", "review_correction_rate", 13.8),
+        ("行政复议纠错率达12.83%,发挥了层级监督作用。", "review_correction_rate", 12.83),
+        ("全市行政机关败诉率11.8%,出庭应诉率100%。", "litigation_loss_rate", 11.8),
+        ("全市作出行政处罚决定1234件,罚没金额1753.79万元。", "penalty_cases", 1234),
+        ("全年办理行政处罚案件108156宗。", "penalty_cases", 108156),
+    ],
+)
+def test_codes_beyond_the_first_gold_set(sentence, code, value):
+    assert facts_of(sentence).get(code) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("败诉率同比下降3%,行政诉讼发案量下降。", "litigation_loss_rate"),  # a change, not a level
+        ("办理行政处罚、行政强制案件48件。", "penalty_cases"),  # merged categories
+        ("备案审查重大行政处罚23件。", "penalty_cases"),  # filings of major penalties, not all
+        ("执法案卷评查纠错率100%。", "review_correction_rate"),  # not about reconsideration
+    ],
+)
+def test_traps_of_the_new_codes(sentence, code):
+    assert code not in facts_of(sentence)

@@ -109,3 +109,23 @@ def test_a_load_killed_midway_leaves_the_previous_warehouse_intact(tmp_path):
     assert counts["fact_indicator"] == 55
     build_warehouse(path, sample_load())
     assert not candidate_path(path, "test").exists()
+
+
+def test_a_run_that_brings_nothing_leaves_the_file_untouched(tmp_path, sample_paths):
+    from dataclasses import replace
+
+    path = tmp_path / "w.duckdb"
+    load = sample_load(sample_paths[:2], "first")
+    build_warehouse(path, load)
+    before = path.stat().st_mtime_ns
+    empty = replace(
+        load,
+        run_id="second",
+        frames=replace(
+            load.frames, documents=load.frames.documents.clear(), errors=load.frames.errors.clear()
+        ),
+    )
+    counts = build_warehouse(path, empty)
+    assert path.stat().st_mtime_ns == before
+    assert counts["dim_document"] == 2
+    assert not candidate_path(path, "second").exists()

@@ -98,14 +98,24 @@ def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) ->
             con.unregister(f"incoming_{name}")
 
 
+def nothing_to_load(load: LoadInput) -> bool:
+    frames = load.frames
+    return frames.documents.is_empty() and frames.errors.is_empty() and load.fetch_log.is_empty()
+
+
 def stage_warehouse(path: Path, load: LoadInput) -> Path:
-    """The published warehouse plus this run, as a candidate file beside it; returns its path."""
+    """The published warehouse plus this run, as a candidate file beside it; returns its path.
+    A run that brings nothing stages the published file itself (a hard link): a rerun with nothing
+    new copies nothing and publishes an unchanged file."""
     started = now()
     candidate = candidate_path(path, load.run_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_candidates(path)
     candidate.unlink(missing_ok=True)
     base_marker(candidate).write_text(fingerprint(path))
+    if path.exists() and nothing_to_load(load):
+        os.link(path, candidate)
+        return candidate
     if path.exists():
         shutil.copyfile(path, candidate)
     try:
@@ -134,7 +144,10 @@ def publish_warehouse(candidate: Path, path: Path) -> None:
         candidate.unlink(missing_ok=True)
         marker.unlink(missing_ok=True)
         raise WarehouseChanged(f"{path} changed while this run was loading; rerun to load on top of it")
-    os.replace(candidate, path)
+    if path.exists() and candidate.samefile(path):
+        candidate.unlink()  # nothing was staged: rename() of a hard link onto itself does nothing
+    else:
+        os.replace(candidate, path)
     marker.unlink(missing_ok=True)
 
 

@@ -19,13 +19,23 @@ def every_source(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest]:
     ]
 
 
-@dg.schedule(cron_schedule=SEASON_CRON, job=scrape_sources, execution_timezone="Asia/Shanghai")
+@dg.schedule(
+    cron_schedule=SEASON_CRON,
+    job=scrape_sources,
+    execution_timezone="Asia/Shanghai",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
 def scrape_weekly_in_reporting_season(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest]:
     """Every Monday 06:00 (Beijing) from February to May."""
     return every_source(context)
 
 
-@dg.schedule(cron_schedule=OFF_SEASON_CRON, job=scrape_sources, execution_timezone="Asia/Shanghai")
+@dg.schedule(
+    cron_schedule=OFF_SEASON_CRON,
+    job=scrape_sources,
+    execution_timezone="Asia/Shanghai",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
 def scrape_monthly_off_season(context: dg.ScheduleEvaluationContext) -> list[dg.RunRequest]:
     """The first of each month, 06:00 (Beijing), from June to January."""
     return every_source(context)

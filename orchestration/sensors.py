@@ -26,7 +26,7 @@ def inbox_run_config(folder: Path) -> dict:
     return {"resources": {"paths": {"config": {"input_dir": str(folder)}}}}
 
 
-@dg.sensor(job=build_everything, minimum_interval_seconds=60)
+@dg.sensor(job=build_everything, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
 def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
     """Builds from data/inbox/ when a report file is added or changed there."""
     folder = Settings.from_env().inbox
@@ -42,7 +42,7 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
     return dg.SensorResult(run_requests=[request], cursor=json.dumps(state))
 
 
-@dg.sensor(minimum_interval_seconds=300)
+@dg.sensor(minimum_interval_seconds=300, default_status=dg.DefaultSensorStatus.RUNNING)
 def sources_file_entries(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
     """Keeps one scraping partition per [[source]] of the sources file."""
     path = Settings.from_env().sources_file
@@ -63,7 +63,10 @@ def sources_file_entries(context: dg.SensorEvaluationContext) -> dg.SensorResult
 
 
 @dg.run_status_sensor(
-    run_status=dg.DagsterRunStatus.SUCCESS, monitored_jobs=[scrape_sources], request_job=build_everything
+    run_status=dg.DagsterRunStatus.SUCCESS,
+    monitored_jobs=[scrape_sources],
+    request_job=build_everything,
+    default_status=dg.DefaultSensorStatus.RUNNING,
 )
 def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest:
     """After a source is scraped, load what it brought (reports already loaded are skipped)."""

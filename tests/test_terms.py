@@ -1,7 +1,9 @@
+import polars as pl
 import pytest
 
 from tests.conftest import OPENINGS
-from transforms.terms import canonical_spelling, reference_tokenizer, segment, term_counts, user_words
+from transforms.frames import segment_documents
+from transforms.terms import canonical_spelling, reference_tokenizer, segment, user_words
 from transforms.themes import chapters, theme_coverage
 
 DICTIONARY_TERMS = [
@@ -47,8 +49,11 @@ def test_fast_engine_equals_jieba_on_the_corpus(sample_paths):
 
 
 def test_injected_spam_is_not_counted():
-    counts = term_counts("以足彩app哪个是正规的法治思想为指导,推进法治政府建设", ["足彩app哪个是正规的"])
+    text = "以足彩app哪个是正规的法治思想为指导,推进法治政府建设,以足彩app哪个是正规的新时代思想为指导"
+    terms, search = segment_documents(pl.DataFrame({"document_id": ["d"], "text": [text]}))
+    counts = dict(zip(terms["term"], terms["term_count"], strict=True))
     assert "足彩" not in counts
+    assert "足彩" not in search["tokens"].item()
     assert counts["法治政府建设"] == 1
 
 

@@ -54,9 +54,6 @@ class Catalogue:
                 by_unit.setdefault(unit, []).append(rule)
         return by_unit
 
-    def by_code(self) -> dict[str, Indicator]:
-        return {indicator.code: indicator for indicator in self.indicators}
-
 
 def optional_pattern(text: str | None) -> re.Pattern[str] | None:
     return re.compile(text) if text else None

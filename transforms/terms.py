@@ -87,11 +87,6 @@ def counted_terms(tokens: Iterable[str]) -> Counter[str]:
     return Counter(t for t in tokens if HAN_TERM.match(t) and t not in stop)
 
 
-def term_counts(text: str, spam: list[str]) -> Counter[str]:
-    """Counts of the Chinese terms of a report (two characters or more, no stop words)."""
-    return counted_terms(segment(without_spans(text, spam)))
-
-
 def segment_many(texts: list[str]) -> Iterator[list[str]]:
     """Segment many texts, across processes when there are enough to pay for starting them."""
     if len(texts) < PARALLEL_FROM:

@@ -67,12 +67,6 @@ def save_static(chart: alt.TopLevelMixin, name: str, directory: Path | None = No
     return [svg, png]
 
 
-def show(chart: alt.TopLevelMixin, name: str) -> alt.TopLevelMixin:
-    """Save the chart's static files and return it for display."""
-    save_static(chart, name)
-    return chart
-
-
 @cache
 def vega_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML."""

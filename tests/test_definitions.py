@@ -71,3 +71,17 @@ def test_inbox_sensor_requests_a_build_for_new_files(tmp_path, monkeypatch, samp
     assert request.run_config["resources"]["paths"]["config"]["input_dir"] == str(inbox)
     again = inbox_files(dg.build_sensor_context(cursor=result.cursor))
     assert isinstance(again, dg.SkipReason)
+
+
+def test_a_schedule_tick_scrapes_every_source():
+    import datetime as dt
+
+    schedule = next(s for s in defs.schedules if s.name == "scrape_weekly_in_reporting_season")
+    with dg.instance_for_test() as instance:
+        instance.add_dynamic_partitions("sources", ["henan-xuchang", "hunan-changsha"])
+        context = dg.build_schedule_context(
+            instance=instance, scheduled_execution_time=dt.datetime(2026, 3, 2, 6)
+        )
+        requests = schedule.evaluate_tick(context).run_requests
+    assert [r.partition_key for r in requests] == ["henan-xuchang", "hunan-changsha"]
+    assert requests[0].run_key == "20260302-henan-xuchang"

@@ -80,7 +80,9 @@ def test_a_schedule_tick_scrapes_every_source():
     with dg.instance_for_test() as instance:
         instance.add_dynamic_partitions("sources", ["henan-xuchang", "hunan-changsha"])
         context = dg.build_schedule_context(
-            instance=instance, scheduled_execution_time=dt.datetime(2026, 3, 2, 6)
+            instance=instance,
+            scheduled_execution_time=dt.datetime(2026, 3, 2, 6),
+            repository_def=defs.get_repository_def(),
         )
         requests = schedule.evaluate_tick(context).run_requests
     assert [r.partition_key for r in requests] == ["henan-xuchang", "hunan-changsha"]

@@ -21,10 +21,9 @@ CHART_DIR = None
 # %%
 from pathlib import Path
 
-import altair as alt
 import polars as pl
 
-from warehouse.charts import enable_offline_charts
+from warehouse.charts import enable_offline_charts, ranked_bars
 from warehouse.queries import run_query
 
 enable_offline_charts()
@@ -47,11 +46,14 @@ flagged
 
 # %%
 flag_rows = flagged.explode("flags").group_by("flags").len().rename({"flags": "flag", "len": "reports"})
-alt.Chart(flag_rows).mark_bar().encode(
-    x=alt.X("reports:Q", title="报告数"),
-    y=alt.Y("flag:N", title="标记", sort="-x"),
+ranked_bars(
+    flag_rows,
+    "reports:Q",
+    "flag:N",
+    f"需要注意的报告 (N = {flagged.height})",
+    category_title="标记",
     tooltip=["flag", "reports"],
-).properties(title=f"需要注意的报告 (N = {flagged.height})", width=480)
+)
 
 # %% [markdown]
 # ## Evidence of every figure of the flagged reports

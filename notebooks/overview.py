@@ -25,7 +25,7 @@ from pathlib import Path
 import altair as alt
 import polars as pl
 
-from warehouse.charts import enable_offline_charts, save_static
+from warehouse.charts import enable_offline_charts, ranked_bars, save_static
 from warehouse.queries import run_query
 
 enable_offline_charts()
@@ -39,16 +39,14 @@ charts = Path(CHART_DIR) if CHART_DIR else None
 
 # %%
 reports = run_query(db, "reports_by_province")
-by_province = (
-    alt.Chart(reports)
-    .mark_bar()
-    .encode(
-        x=alt.X("sum(reports):Q", title="报告数"),
-        y=alt.Y("province:N", title="省份", sort="-x"),
-        color=alt.Color("level:N", title="层级"),
-        tooltip=["province", "level", "year", "reports"],
-    )
-    .properties(title=f"各省报告数 (N = {int(reports['reports'].sum())})", width=520)
+by_province = ranked_bars(
+    reports,
+    "sum(reports):Q",
+    "province:N",
+    f"各省报告数 (N = {int(reports['reports'].sum())})",
+    category_title="省份",
+    color=alt.Color("level:N", title="层级"),
+    tooltip=["province", "level", "year", "reports"],
 )
 save_static(by_province, "overview-reports-by-province", charts)
 by_province
@@ -58,15 +56,13 @@ by_province
 
 # %%
 flags = run_query(db, "flag_counts")
-flag_chart = (
-    alt.Chart(flags)
-    .mark_bar()
-    .encode(
-        x=alt.X("reports:Q", title="报告数"),
-        y=alt.Y("flag:N", title="质量标记", sort="-x"),
-        tooltip=["flag", "reports"],
-    )
-    .properties(title=f"质量标记 (N = {int(reports['reports'].sum())} 份报告)", width=520)
+flag_chart = ranked_bars(
+    flags,
+    "reports:Q",
+    "flag:N",
+    f"质量标记 (N = {int(reports['reports'].sum())} 份报告)",
+    category_title="质量标记",
+    tooltip=["flag", "reports"],
 )
 save_static(flag_chart, "overview-flags", charts)
 flag_chart

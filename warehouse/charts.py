@@ -71,3 +71,17 @@ def save_static(chart: alt.TopLevelMixin, name: str, directory: Path | None = No
 def vega_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML."""
     return vl_convert.javascript_bundle().replace("</script", "<\\/script")
+
+
+def ranked_bars(data: object, value: str, category: str, title: str, **encodings: object) -> alt.Chart:
+    """Horizontal bars, longest first — the notebooks' chart for counts per category."""
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X(value, title=encodings.pop("value_title", "报告数")),
+            y=alt.Y(category, title=encodings.pop("category_title", None), sort="-x"),
+            **encodings,
+        )
+        .properties(title=title, width=520)
+    )

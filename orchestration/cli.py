@@ -96,6 +96,10 @@ def command_run(args: argparse.Namespace) -> int:
 
     settings = Settings.from_env()
     warehouse = args.warehouse.resolve()
+    if args.input and not args.input.is_dir():
+        raise FileNotFoundError(f"input folder not found: {args.input}")
+    if args.sources and not args.sources.is_file():
+        raise FileNotFoundError(f"sources file not found: {args.sources}")
     show_progress()
     with run_lock(settings.run_lock):
         result = run_pipeline(args.input, warehouse, settings.reports, args.sources)

@@ -117,3 +117,12 @@ def test_every_command_has_help():
     for command in ("run", "extract", "sql", "search", "report", "export", "schema"):
         done = subprocess.run([script, command, "--help"], capture_output=True, text=True, check=True)
         assert "usage: fazhi" in done.stdout
+
+
+def test_run_refuses_a_missing_input_before_starting(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("FAZHI_HOME", str(tmp_path))
+    assert main(["run", "--input", str(tmp_path / "nope")]) == 2
+    assert "input folder not found" in capsys.readouterr().err
+    assert main(["run", "--sources", str(tmp_path / "nope.toml")]) == 2
+    assert "sources file not found" in capsys.readouterr().err
+    assert not (tmp_path / "warehouse.duckdb").exists()

@@ -89,14 +89,13 @@ def respectively_lists(text: str, quantities: list[Quantity]) -> dict[int, tuple
 
 
 def listed_values(text: str, start: int, quantities: list[Quantity]) -> list[Quantity]:
+    """The quantities right after 分别为: the first directly, each next one after 、 or 和."""
     values: list[Quantity] = []
     position = start
-    for quantity in quantities:
-        if quantity.start < position:
-            continue
-        if not BETWEEN_LIST_VALUES.match(text[position : quantity.start]) and values:
-            break
-        if not values and text[position : quantity.start].strip():
+    for quantity in (q for q in quantities if q.start >= start):
+        gap = text[position : quantity.start]
+        joined = BETWEEN_LIST_VALUES.match(gap) if values else not gap.strip()
+        if not joined:
             break
         values.append(quantity)
         position = quantity.end

@@ -109,3 +109,12 @@ def test_no_year_when_the_report_states_none(sample_paths):
     undated_year = [f for f in undated.flags if f == "no_year"]
     assert undated.meta.report_year is None
     assert undated_year == ["no_year"]
+
+
+def test_an_injected_insertion_is_found_whole():
+    from transforms.quality import spam_spans
+
+    ad = "资料站www.wenku-xx.com"
+    text = f"一是推进依法行政{ad}工作,二是强化监督{ad}落实,三是深化改革。"
+    assert spam_spans(text) == [ad]
+    assert spam_spans("网址:www.example.gov.cn\n主办单位:某市人民政府") == []

@@ -18,6 +18,10 @@ LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z0-9]*[A-Za-z]{2,}[A-Za-z0
 TRADITIONAL_ONLY = re.compile(r"[們個會來時國說這過為對發與當經學實現長開動關點體設報產務權應變據從區縣]")
 SIMPLIFIED_ONLY = re.compile(r"[们个会来时国说这过为对发与当经学实现长开动关点体设报产务权应变据从区县]")
 REPEATED_LATIN = 3
+INJECTED_ADDRESS = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:com|net|cc|top|vip|xyz|cn)(?=[\u4e00-\u9fff])"
+)
+SPAN_STOP = set("，,。；;：:、！!？?\n“”《》()（）")
 
 
 @dataclass(frozen=True)
@@ -47,12 +51,32 @@ def lexicon() -> QualityLexicon:
 
 
 def spam_spans(text: str) -> list[str]:
-    """Injected phrases: lexicon hits, and odd Latin words that recur inside Chinese sentences."""
+    """Injected phrases: lexicon hits, a web address pasted inside a Chinese sentence, and odd
+    Latin words that recur inside Chinese sentences; each grown to the whole repeated insertion."""
     lex = lexicon()
     hits = [term for term in lex.spam_terms if term in text]
+    hits += INJECTED_ADDRESS.findall(text)
     latin = Counter(w for w in LATIN_IN_HAN.findall(text) if w not in lex.allowed_latin)
     hits += [word for word, count in latin.items() if count >= REPEATED_LATIN]
-    return hits
+    return list(dict.fromkeys(whole_insertion(text, hit) for hit in hits))
+
+
+def whole_insertion(text: str, hit: str) -> str:
+    """An injected phrase is pasted identically each time: grow the hit while every occurrence
+    has the same character on that side (足彩 → 足彩app哪个是正规的)."""
+    starts = [m.start() for m in re.finditer(re.escape(hit), text)]
+    if len(starts) < 2:
+        return hit
+    begin, end = 0, len(hit)
+    while all(s + end < len(text) for s in starts) and len({text[s + end] for s in starts}) == 1:
+        if text[starts[0] + end] in SPAN_STOP:
+            break
+        end += 1
+    while all(s + begin > 0 for s in starts) and len({text[s + begin - 1] for s in starts}) == 1:
+        if text[starts[0] + begin - 1] in SPAN_STOP:
+            break
+        begin -= 1
+    return text[starts[0] + begin : starts[0] + end]
 
 
 def has_damaged_text(text: str) -> bool:

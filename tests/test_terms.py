@@ -1,9 +1,12 @@
+from functools import cache
+
+import jieba
 import polars as pl
 import pytest
 
 from tests.conftest import OPENINGS
 from transforms.frames import segment_documents
-from transforms.terms import canonical_spelling, reference_tokenizer, segment, user_words
+from transforms.terms import canonical_spelling, segment, user_words
 from transforms.themes import chapters, theme_coverage
 
 DICTIONARY_TERMS = [
@@ -39,6 +42,16 @@ def test_every_dictionary_term_comes_out_as_one_token():
 
 def test_variant_spellings_are_kept_whole():
     assert "双随机一公开" in segment("推行“双随机、一公开”监管")
+
+
+@cache
+def reference_tokenizer() -> jieba.Tokenizer:
+    """Plain jieba with the same dictionary: the behaviour `segment` must reproduce."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word, frequency, tag in user_words():
+        tokenizer.add_word(word, frequency, tag)
+    return tokenizer
 
 
 @pytest.mark.slow

@@ -4,7 +4,8 @@ The domain dictionary (data/userdict.txt, jieba's own format) keeps the 纲要's
 engine is rjieba (jieba-rs: jieba's dictionary and algorithm in Rust, about 25 times faster); its
 output equals `jieba.Tokenizer.lcut(text, HMM=False)` with the same dictionary, which
 tests/test_terms.py checks on the bundled reports. HMM is off because only then are the two
-identical; domain terms come from the dictionary, not from HMM's guesses. The dictionary is
+identical; domain terms come from the dictionary, not from HMM's guesses. (Plain jieba, the
+reference, is imported by the tests and the benchmark only.) The dictionary is
 loaded once per process. Injected spam is removed before counting.
 """
 
@@ -16,7 +17,6 @@ from concurrent.futures import ProcessPoolExecutor
 from functools import cache
 from importlib import resources
 
-import jieba
 import rjieba
 
 HAN_TERM = re.compile(r"^[\u4e00-\u9fff]{2,}$|^[\u4e00-\u9fff]+\+[\u4e00-\u9fff]+$")
@@ -41,16 +41,6 @@ def engine() -> rjieba.Jieba:
     for word, frequency, tag in user_words():
         segmenter.add_word(word, frequency, tag)
     return segmenter
-
-
-@cache
-def reference_tokenizer() -> jieba.Tokenizer:
-    """Plain jieba with the same dictionary: the behaviour `segment` must reproduce."""
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    for word, frequency, tag in user_words():
-        tokenizer.add_word(word, frequency, tag)
-    return tokenizer
 
 
 @cache

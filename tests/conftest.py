@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms.frames import LoadInput, load_input, parse_all, report_frames
+from transforms.frames import LoadInput, load_input, parse_reports
 from transforms.samples import SAMPLE_REPORTS, read_files, report_files
 from warehouse.build import build_warehouse
 
@@ -39,8 +39,7 @@ def openings_gold():
 
 
 def sample_load(paths: list[Path] | None = None, run_id: str = "test") -> LoadInput:
-    reports, errors = parse_all(read_files(paths or report_files(SAMPLE_REPORTS)))
-    return load_input(report_frames(reports, errors), run_id)
+    return load_input(parse_reports(read_files(paths or report_files(SAMPLE_REPORTS))), run_id)
 
 
 def build_sample_warehouse(path: Path) -> dict[str, int]:

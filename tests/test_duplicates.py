@@ -1,5 +1,5 @@
 from tests.pages import div_page, report_body
-from transforms.frames import document_id, parse_all
+from transforms.frames import parse_reports
 
 
 def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths):
@@ -18,10 +18,10 @@ def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths
         ("d/page.html", page.encode(), None),
         ("e/changsha.txt", sample_paths[1].read_bytes(), None),
     ]
-    reports, _ = parse_all(files)
-    flags = {r.source: r.flags for r in reports}
-    original = next(r for r in reports if r.source == "a/xuchang.txt")
-    expected = f"duplicate_of:{document_id(original)}"
+    documents = parse_reports(files).documents
+    flags = dict(documents.select("source", "flags").iter_rows())
+    original = documents.filter(source="a/xuchang.txt").item(0, "document_id")
+    expected = f"duplicate_of:{original}"
     assert expected not in flags["a/xuchang.txt"]
     for copy in ("b/xuchang-copy.txt", "c/mirror.txt", "d/page.html"):
         assert expected in flags[copy]

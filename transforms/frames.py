@@ -6,7 +6,6 @@ row of `errors`, never an exception that stops the run.
 
 import hashlib
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 import polars as pl
@@ -14,10 +13,11 @@ import polars as pl
 from transforms.dimensions import indicator_frame, region_frame, year_frame
 from transforms.duplicates import DuplicateKey, find_duplicates
 from transforms.formats import UnreadableReport
+from transforms.parallel import map_in_processes
 from transforms.quality import spam_spans
 from transforms.rawstore import FETCH_LOG
 from transforms.report import ParsedReport, parse_report
-from transforms.terms import CHUNK, PARALLEL_FROM, counted_terms, segment_many, without_spans
+from transforms.terms import counted_terms, segment, without_spans
 from transforms.themes import theme_coverage
 
 DOCUMENTS = {
@@ -119,47 +119,100 @@ def new_versions(
     return [f for f in files if (f[0], hashlib.sha256(f[1]).hexdigest()) not in known]
 
 
-def parse_one(file: tuple[str, bytes, str | None]) -> ParsedReport | dict:
-    """A parsed report, or the error row of a file that is not one."""
+@dataclass
+class ReportRows:
+    """One file's rows of every parse frame: what a parse worker sends back. Rows rather than the
+    ParsedReport (its candidates, page text and offsets), so the parent holds only what is loaded."""
+
+    document: dict | None = None
+    error: dict | None = None
+    sections: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+    inconsistencies: list[dict] = field(default_factory=list)
+
+
+def report_rows(file: tuple[str, bytes, str | None]) -> ReportRows:
+    """A parsed report's rows, or the error row of a file that is not one."""
     source, raw, hint = file
     try:
-        return parse_report(source, raw, hint)
+        report = parse_report(source, raw, hint)
     except (UnreadableReport, ValueError) as error:
-        return {"source": source, "sha256": hashlib.sha256(raw).hexdigest(), "error": str(error)}
+        return ReportRows(
+            error={"source": source, "sha256": hashlib.sha256(raw).hexdigest(), "error": str(error)}
+        )
+    doc_id = document_id(report)
+    return ReportRows(
+        document=document_row(report),
+        sections=[
+            {
+                "document_id": doc_id,
+                "path": s.path,
+                "depth": s.depth,
+                "heading": s.heading,
+                "category": s.category or None,
+                "start_offset": s.start,
+                "end_offset": s.end,
+            }
+            for s in report.sections
+        ],
+        facts=[
+            {
+                "document_id": doc_id,
+                "indicator_code": f.code,
+                "value": float(f.value),
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "evidence": f.evidence,
+                "start_offset": f.start,
+                "end_offset": f.end,
+                "rule_id": f.rule_id,
+            }
+            for f in report.facts
+        ],
+        inconsistencies=[
+            {"document_id": doc_id, "check_name": i.check, "codes": i.codes, "detail": i.detail}
+            for i in report.inconsistencies
+        ],
+    )
 
 
-def parse_all(files: Iterable[tuple[str, bytes, str | None]]) -> tuple[list[ParsedReport], list[dict]]:
-    """Parse every (source, bytes, region hint), across processes when there are many; unreadable
-    files become error rows with the reason, they never stop the run."""
+def parse_reports(files: Iterable[tuple[str, bytes, str | None]]) -> ReportFrames:
+    """Parse every (source, bytes, region hint) into the parse frames, across processes when there
+    are many; unreadable files become error rows with the reason, they never stop the run."""
     files = list(files)
-    if len(files) < PARALLEL_FROM:
-        outcomes = [parse_one(file) for file in files]
-    else:
-        with ProcessPoolExecutor() as pool:
-            outcomes = list(pool.map(parse_one, files, chunksize=CHUNK))
-    reports = [o for o in outcomes if isinstance(o, ParsedReport)]
-    errors = [o for o in outcomes if isinstance(o, dict)]
-    mark_duplicates(reports)
-    return reports, errors
+    documents, errors, sections, facts, inconsistencies = [], [], [], [], []
+    for outcome in map_in_processes(report_rows, files):
+        if outcome.document:
+            documents.append(outcome.document)
+        if outcome.error:
+            errors.append(outcome.error)
+        sections += outcome.sections
+        facts += outcome.facts
+        inconsistencies += outcome.inconsistencies
+    return ReportFrames(
+        documents=with_duplicates_flagged(pl.DataFrame(documents, schema=DOCUMENTS)),
+        errors=pl.DataFrame(errors, schema=ERRORS),
+        sections=pl.DataFrame(sections, schema=SECTIONS),
+        facts=pl.DataFrame(facts, schema=FACTS),
+        inconsistencies=pl.DataFrame(inconsistencies, schema=INCONSISTENCIES),
+    )
 
 
-def mark_duplicates(reports: list[ParsedReport]) -> None:
+def with_duplicates_flagged(documents: pl.DataFrame) -> pl.DataFrame:
     """The same report at two sources: the later ones carry `duplicate_of:<id of the first>`."""
     keys = [
-        DuplicateKey(
-            document_id(r),
-            r.source,
-            r.resolution.region.adcode if r.resolution.region else None,
-            r.meta.report_year,
-            r.text,
-        )
-        for r in reports
+        DuplicateKey(*row)
+        for row in documents.select("document_id", "source", "adcode", "report_year", "text").iter_rows()
     ]
     copies = find_duplicates(keys)
-    for report in reports:
-        original = copies.get(document_id(report))
-        if original:
-            report.flags.append(f"duplicate_of:{original}")
+    if not copies:
+        return documents
+    original = pl.col("document_id").replace_strict(copies, default=None)
+    return documents.with_columns(
+        flags=pl.when(original.is_null())
+        .then(pl.col("flags"))
+        .otherwise(pl.col("flags").list.concat(pl.concat_list(pl.lit("duplicate_of:") + original)))
+    )
 
 
 def document_row(report: ParsedReport) -> dict:
@@ -189,66 +242,29 @@ def document_row(report: ParsedReport) -> dict:
     }
 
 
-def report_frames(reports: list[ParsedReport], errors: list[dict]) -> ReportFrames:
-    return ReportFrames(
-        documents=pl.DataFrame([document_row(r) for r in reports], schema=DOCUMENTS),
-        errors=pl.DataFrame(errors, schema=ERRORS),
-        sections=pl.DataFrame(
-            [
-                {
-                    "document_id": document_id(r),
-                    "path": s.path,
-                    "depth": s.depth,
-                    "heading": s.heading,
-                    "category": s.category or None,
-                    "start_offset": s.start,
-                    "end_offset": s.end,
-                }
-                for r in reports
-                for s in r.sections
-            ],
-            schema=SECTIONS,
-        ),
-        facts=pl.DataFrame(
-            [
-                {
-                    "document_id": document_id(r),
-                    "indicator_code": f.code,
-                    "value": float(f.value),
-                    "unit": f.unit,
-                    "qualifier": f.qualifier,
-                    "evidence": f.evidence,
-                    "start_offset": f.start,
-                    "end_offset": f.end,
-                    "rule_id": f.rule_id,
-                }
-                for r in reports
-                for f in r.facts
-            ],
-            schema=FACTS,
-        ),
-        inconsistencies=pl.DataFrame(
-            [
-                {"document_id": document_id(r), "check_name": i.check, "codes": i.codes, "detail": i.detail}
-                for r in reports
-                for i in r.inconsistencies
-            ],
-            schema=INCONSISTENCIES,
-        ),
-    )
+def segmented(document: tuple[str, str]) -> tuple[str, list[tuple[str, int]], str]:
+    """(document id, term counts, search tokens) of one report, spam left out of both; counted in
+    the worker so that token lists never cross processes."""
+    doc_id, text = document
+    tokens = segment(without_spans(text, spam_spans(text)))
+    return doc_id, list(counted_terms(tokens).items()), " ".join(t for t in tokens if t.strip())
 
 
 def segment_documents(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(term counts, search tokens) from one segmentation pass, spam left out of both."""
-    ids = documents.get_column("document_id").to_list()
-    texts = [without_spans(t, spam_spans(t)) for t in documents.get_column("text").to_list()]
-    terms, search = [], []
-    for doc_id, tokens in zip(ids, segment_many(texts), strict=True):
-        terms += [
-            {"document_id": doc_id, "term": t, "term_count": n} for t, n in counted_terms(tokens).items()
-        ]
-        search.append({"document_id": doc_id, "tokens": " ".join(t for t in tokens if t.strip())})
-    return pl.DataFrame(terms, schema=TERMS), pl.DataFrame(search, schema=SEARCH)
+    """(term counts, search tokens) from one segmentation pass over every report."""
+    term_ids, terms, counts, search_ids, search = [], [], [], [], []
+    for doc_id, counted, tokens in map_in_processes(
+        segmented, list(documents.select("document_id", "text").iter_rows())
+    ):
+        term_ids += [doc_id] * len(counted)
+        terms += [term for term, _ in counted]
+        counts += [count for _, count in counted]
+        search_ids.append(doc_id)
+        search.append(tokens)
+    return (
+        pl.DataFrame({"document_id": term_ids, "term": terms, "term_count": counts}, schema=TERMS),
+        pl.DataFrame({"document_id": search_ids, "tokens": search}, schema=SEARCH),
+    )
 
 
 def theme_frame(documents: pl.DataFrame) -> pl.DataFrame:

@@ -12,16 +12,13 @@ loaded once per process. Injected spam is removed before counting.
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 
 import rjieba
 
 HAN_TERM = re.compile(r"^[\u4e00-\u9fff]{2,}$|^[\u4e00-\u9fff]+\+[\u4e00-\u9fff]+$")
-PARALLEL_FROM = 200
-CHUNK = 64
 
 
 def user_words() -> list[tuple[str, int, str | None]]:
@@ -75,12 +72,3 @@ def without_spans(text: str, spans: list[str]) -> str:
 def counted_terms(tokens: Iterable[str]) -> Counter[str]:
     stop = stopwords()
     return Counter(t for t in tokens if HAN_TERM.match(t) and t not in stop)
-
-
-def segment_many(texts: list[str]) -> Iterator[list[str]]:
-    """Segment many texts, across processes when there are enough to pay for starting them."""
-    if len(texts) < PARALLEL_FROM:
-        yield from map(segment, texts)
-        return
-    with ProcessPoolExecutor() as pool:
-        yield from pool.map(segment, texts, chunksize=CHUNK)

@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from transforms.frames import parse_all, report_frames
+from transforms.frames import parse_reports
 
 
 @dg.multi_asset(
@@ -26,8 +26,7 @@ from transforms.frames import parse_all, report_frames
 )
 def parsed_reports(raw_documents: pl.DataFrame):
     """Read, normalise and understand each report; a broken file becomes an error row, never a failed run."""
-    reports, errors = parse_all(raw_documents.iter_rows())
-    frames = report_frames(reports, errors)
+    frames = parse_reports(raw_documents.iter_rows())
     flags = frames.documents.explode("flags").get_column("flags").drop_nulls().value_counts(sort=True)
     flag_lines = "\n".join(f"- {flag}: {count}" for flag, count in flags.iter_rows()) or "none"
     metadata = {"rows": frames.documents.height, "flags": dg.MetadataValue.md(flag_lines)}

@@ -26,7 +26,7 @@ import polars as pl
 from tests import demo_site
 from tests.benchmark.generator import generate
 from transforms.fetch import Fetcher
-from transforms.frames import load_input, parse_all, report_frames
+from transforms.frames import load_input, parse_reports
 from transforms.samples import read_files, report_files
 from transforms.sources import FetchSettings
 from warehouse.build import build_warehouse
@@ -114,16 +114,16 @@ def stage_rows(corpus: Path, warehouse: Path) -> tuple[list[Row], dict]:
     files = list(read_files(report_files(corpus)))
     n, megabytes = len(files), sum(len(f[1]) for f in files) / 1e6
     rows = []
-    (reports, errors), seconds = timed(parse_all, files)
-    rows.append(Row("parse (text, metadata, region, outline, indicators, flags)", seconds, n, megabytes))
-    frames, seconds = timed(report_frames, reports, errors)
-    rows.append(Row("frames (Polars, explicit schemas)", seconds, n, megabytes))
+    frames, seconds = timed(parse_reports, files)
+    rows.append(
+        Row("parse into frames (text, metadata, region, outline, indicators, flags)", seconds, n, megabytes)
+    )
     load, seconds = timed(load_input, frames, "bench")
     rows.append(Row("segment (rjieba, processes) + themes", seconds, n, megabytes))
-    sample = [r.text for r in reports[:JIEBA_FLOOR_REPORTS]]
+    sample = frames.documents.get_column("text").head(JIEBA_FLOOR_REPORTS).to_list()
     _, seconds = timed(lambda texts: [jieba.lcut(t) for t in texts], sample)
     sample_mb = sum(len(t.encode()) for t in sample) / 1e6
-    factor = len(reports) / max(len(sample), 1)
+    factor = frames.documents.height / max(len(sample), 1)
     rows.append(
         Row(
             "floor: plain jieba.lcut, one core (extrapolated)",

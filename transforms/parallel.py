@@ -1,0 +1,25 @@
+"""One way to spread per-report work over the machine's cores.
+
+Parsing and segmentation are pure Python/Rust per report and CPU-bound, so they run in a process
+pool; results stream back a chunk at a time, in input order, so callers can keep rows instead of
+whole intermediate objects. Below PARALLEL_FROM items, starting the processes costs more than it saves.
+"""
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import TypeVar
+
+PARALLEL_FROM = 200
+CHUNK = 64
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def map_in_processes(function: Callable[[Item], Result], items: list[Item]) -> Iterator[Result]:
+    """`function` over every item, in order, across processes when there are enough items."""
+    if len(items) < PARALLEL_FROM:
+        yield from map(function, items)
+        return
+    with ProcessPoolExecutor() as pool:
+        yield from pool.map(function, items, chunksize=CHUNK)

@@ -9,6 +9,7 @@ decision is kept as a Candidate so that `fazhi extract --explain` can show why.
 
 import dataclasses
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from transforms.catalogue import Catalogue, Rule, catalogue
@@ -18,6 +19,7 @@ SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 CLAUSE_END = re.compile(r"[。；;！!？?\n,，:：]")
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)")
 LIST_ITEMS_MAX = 40
+LOOK_AROUND = 300
 LIST_ITEM_SEPARATOR = re.compile(r"、|和|及|与")
 BETWEEN_LIST_VALUES = re.compile(r"^\s*(?:、|,|，|和|及|与|以及)\s*$")
 
@@ -46,46 +48,62 @@ class Candidate:
     whole_jurisdiction: bool = False
 
 
-def context_of(text: str, quantity: Quantity) -> Context:
-    sentence_start = last_boundary(SENTENCE_END, text, quantity.start)
-    clause_start = last_boundary(CLAUSE_END, text, quantity.start)
-    sentence_end = next_boundary(SENTENCE_END, text, quantity.end)
-    clause_end = next_boundary(CLAUSE_END, text, quantity.end)
+@dataclass(frozen=True)
+class Boundaries:
+    """Where one text's sentences (or clauses) end: found once per text, then looked up by
+    bisection for each quantity rather than searched again around it."""
+
+    length: int
+    ends: list[int]
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], text: str) -> "Boundaries":
+        return cls(len(text), [match.start() for match in pattern.finditer(text)])
+
+    def start_before(self, position: int) -> int:
+        """Just after the last end before `position`, looking back at most LOOK_AROUND characters."""
+        window = max(0, position - LOOK_AROUND)
+        index = bisect_left(self.ends, position) - 1
+        return self.ends[index] + 1 if index >= 0 and self.ends[index] >= window else window
+
+    def end_after(self, position: int) -> int:
+        """The first end at or after `position`, looking ahead at most LOOK_AROUND characters."""
+        limit = position + LOOK_AROUND
+        index = bisect_left(self.ends, position)
+        if index < len(self.ends) and self.ends[index] < limit:
+            return self.ends[index]
+        return min(self.length, limit)
+
+
+def context_of(text: str, quantity: Quantity, sentences: Boundaries, clauses: Boundaries) -> Context:
+    sentence_start = sentences.start_before(quantity.start)
+    clause_start = clauses.start_before(quantity.start)
     clause_before = text[clause_start : quantity.start]
     return Context(
-        sentence=text[sentence_start:sentence_end],
+        sentence=text[sentence_start : sentences.end_after(quantity.end)],
         before=text[sentence_start : quantity.start],
         clause_before=clause_before.strip(),
-        after=text[quantity.end : clause_end],
+        after=text[quantity.end : clauses.end_after(quantity.end)],
         evidence_start=clause_start + len(clause_before) - len(clause_before.lstrip()),
     )
 
 
-def last_boundary(pattern: re.Pattern[str], text: str, position: int) -> int:
-    start = max(0, position - 300)
-    ends = [m.end() for m in pattern.finditer(text, start, position)]
-    return ends[-1] if ends else start
-
-
-def next_boundary(pattern: re.Pattern[str], text: str, position: int) -> int:
-    match = pattern.search(text, position, position + 300)
-    return match.start() if match else min(len(text), position + 300)
-
-
-def respectively_lists(text: str, quantities: list[Quantity]) -> dict[int, tuple[str | None, int]]:
+def respectively_lists(
+    text: str, quantities: list[Quantity], clauses: Boundaries
+) -> dict[int, tuple[str | None, int]]:
     """For 'A、B分别为X、Y': each listed quantity's own clause ('A'+noun, 'B'+noun) and the start of
     the list, keyed by the quantity's start; the clause is None when items and values do not pair
     up, so that no figure is taken from the list."""
-    clauses: dict[int, tuple[str | None, int]] = {}
+    listed_clauses: dict[int, tuple[str | None, int]] = {}
     for match in RESPECTIVELY.finditer(text):
-        start = max(last_boundary(CLAUSE_END, text, match.start()), match.start() - LIST_ITEMS_MAX)
+        start = max(clauses.start_before(match.start()), match.start() - LIST_ITEMS_MAX)
         listed = text[start : match.start()]
         start += len(listed) - len(listed.lstrip())
         values = listed_values(text, match.end(), quantities)
         items = [item.strip() for item in LIST_ITEM_SEPARATOR.split(listed) if item.strip()]
         own = distribute_noun(items) if len(items) == len(values) else [None] * len(values)
-        clauses.update({q.start: (clause, start) for q, clause in zip(values, own, strict=True)})
-    return clauses
+        listed_clauses.update({q.start: (clause, start) for q, clause in zip(values, own, strict=True)})
+    return listed_clauses
 
 
 def listed_values(text: str, start: int, quantities: list[Quantity]) -> list[Quantity]:
@@ -152,12 +170,13 @@ def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
     cat = cat or catalogue()
     found = []
     quantities = find_quantities(text)
-    listed = respectively_lists(text, quantities)
+    sentences, clauses = Boundaries.of(SENTENCE_END, text), Boundaries.of(CLAUSE_END, text)
+    listed = respectively_lists(text, quantities, clauses)
     by_unit = cat.rules_by_unit()
     for quantity in quantities:
         if quantity.unit not in by_unit:
             continue
-        ctx = context_of(text, quantity)
+        ctx = context_of(text, quantity, sentences, clauses)
         shared = shared_rejection(quantity, ctx, cat)
         if quantity.start in listed:
             own_clause, list_start = listed[quantity.start]

@@ -1,6 +1,7 @@
 """The warehouse file: schema, constraints, atomic publication, read-only access."""
 
 import dataclasses
+import math
 
 import duckdb
 import polars as pl
@@ -104,6 +105,27 @@ def test_search_needs_every_token_and_ranks_by_bm25(sample_warehouse):
         "长沙市"
     ]
     assert queries.search_reports(sample_warehouse, segment("量子计算")).height == 0
+
+
+def test_search_score_is_okapi_bm25(sample_warehouse):
+    """The macro's score recomputed from the postings with the textbook formula."""
+    postings = queries.query(sample_warehouse, "SELECT * FROM search_posting")
+    lengths = dict(queries.query(sample_warehouse, "SELECT * FROM search_document").iter_rows())
+    mean_length = sum(lengths.values()) / len(lengths)
+    wanted = ["依法行政", "调解"]
+    expected: dict[str, float] = {}
+    for token in wanted:
+        hits = postings.filter(token=token)
+        idf = math.log(1 + (len(lengths) - hits.height + 0.5) / (hits.height + 0.5))
+        for doc_id, _, tf in hits.iter_rows():
+            norm = tf + 1.2 * (1 - 0.75 + 0.75 * lengths[doc_id] / mean_length)
+            expected[doc_id] = expected.get(doc_id, 0) + idf * tf * 2.2 / norm
+    both = set.intersection(*(set(postings.filter(token=t)["document_id"]) for t in wanted))
+    found = queries.query(sample_warehouse, "SELECT document_id, score FROM search_reports('依法行政 调解')")
+    assert len(both) >= 2
+    assert set(found["document_id"]) == both
+    for doc_id, score in found.iter_rows():
+        assert score == pytest.approx(expected[doc_id])
 
 
 def test_search_macro_from_sql(sample_warehouse):

@@ -72,8 +72,13 @@ def test_an_older_warehouse_file_is_migrated_in_place_with_its_data(tmp_path):
         con.execute("INSERT INTO dim_year BY NAME SELECT * FROM years")
         con.register("documents", load.frames.documents.to_arrow())
         con.execute("INSERT INTO dim_document BY NAME SELECT * FROM documents")
+        first = load.frames.documents.item(0, "document_id")
+        con.execute("INSERT INTO document_search VALUES (?, '枫桥经验 ， 枫桥经验 调解 2023')", [first])
     with duckdb.connect(str(path)) as con:
         applied = migrate(con)
+        postings = con.execute("SELECT token, token_count FROM search_posting ORDER BY token").fetchall()
+        assert postings == [("2023", 1), ("枫桥经验", 2), ("调解", 1)]
+        assert con.execute("SELECT length FROM search_document").fetchall() == [(4,)]
         assert applied == [number for number, _, _ in migrations()]
         assert schema_version(con) == max(applied)
         assert con.execute("SELECT count(*) FROM dim_document WHERE NOT superseded").fetchone()[0] == 5

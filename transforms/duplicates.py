@@ -37,7 +37,7 @@ def find_duplicates(documents: Sequence[DuplicateKey]) -> dict[str, str]:
     for document in sorted(documents, key=lambda d: d.source):
         buckets[(document.region, document.year)].append(document)
     copies: dict[str, str] = {}
-    for bucket in buckets.values():
+    for bucket in (b for b in buckets.values() if len(b) > 1):  # a report alone in its bucket is no copy
         originals: list[tuple[DuplicateKey, set[int]]] = []
         for document in bucket:
             signature = shingles(document.text)

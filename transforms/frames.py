@@ -5,6 +5,7 @@ row of `errors`, never an exception that stops the run.
 """
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ from transforms.parallel import map_in_processes
 from transforms.quality import spam_spans
 from transforms.rawstore import FETCH_LOG
 from transforms.report import ParsedReport, parse_report
-from transforms.terms import counted_terms, segment, without_spans
+from transforms.terms import counted_terms, searchable_tokens, segment, without_spans
 from transforms.themes import theme_coverage
 
 DOCUMENTS = {
@@ -66,7 +67,7 @@ FACTS = {
 }
 INCONSISTENCIES = {"document_id": pl.String, "check_name": pl.String, "codes": pl.String, "detail": pl.String}
 TERMS = {"document_id": pl.String, "term": pl.String, "term_count": pl.Int32}
-SEARCH = {"document_id": pl.String, "tokens": pl.String}
+SEARCH = {"document_id": pl.String, "token": pl.String, "token_count": pl.Int32}
 FETCH_LOG_ROWS = {"source_name": pl.String, **FETCH_LOG}
 THEMES = {"document_id": pl.String, "chapter": pl.String, "hits": pl.Int32, "per_1000_chars": pl.Float64}
 
@@ -242,29 +243,32 @@ def document_row(report: ParsedReport) -> dict:
     }
 
 
-def segmented(document: tuple[str, str]) -> tuple[str, list[tuple[str, int]], str]:
-    """(document id, term counts, search tokens) of one report, spam left out of both; counted in
-    the worker so that token lists never cross processes."""
+def segmented(document: tuple[str, str]) -> tuple[str, Counter[str], Counter[str]]:
+    """(document id, term counts, search postings) of one report, spam left out of both; counted
+    in the worker so that token lists never cross processes."""
     doc_id, text = document
     tokens = segment(without_spans(text, spam_spans(text)))
-    return doc_id, list(counted_terms(tokens).items()), " ".join(t for t in tokens if t.strip())
+    return doc_id, counted_terms(tokens), searchable_tokens(tokens)
+
+
+def append_counts(columns: dict[str, list], doc_id: str, counts: Counter[str]) -> None:
+    """One report's counts onto the three column lists (document id, key, count) of a frame."""
+    id_column, key_column, count_column = columns
+    columns[id_column] += [doc_id] * len(counts)
+    columns[key_column] += counts.keys()
+    columns[count_column] += counts.values()
 
 
 def segment_documents(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(term counts, search tokens) from one segmentation pass over every report."""
-    term_ids, terms, counts, search_ids, search = [], [], [], [], []
-    for doc_id, counted, tokens in map_in_processes(
+    """(term counts, search postings) from one segmentation pass over every report."""
+    terms: dict[str, list] = {"document_id": [], "term": [], "term_count": []}
+    postings: dict[str, list] = {"document_id": [], "token": [], "token_count": []}
+    for doc_id, counted, searchable in map_in_processes(
         segmented, list(documents.select("document_id", "text").iter_rows())
     ):
-        term_ids += [doc_id] * len(counted)
-        terms += [term for term, _ in counted]
-        counts += [count for _, count in counted]
-        search_ids.append(doc_id)
-        search.append(tokens)
-    return (
-        pl.DataFrame({"document_id": term_ids, "term": terms, "term_count": counts}, schema=TERMS),
-        pl.DataFrame({"document_id": search_ids, "tokens": search}, schema=SEARCH),
-    )
+        append_counts(terms, doc_id, counted)
+        append_counts(postings, doc_id, searchable)
+    return pl.DataFrame(terms, schema=TERMS), pl.DataFrame(postings, schema=SEARCH)
 
 
 def theme_frame(documents: pl.DataFrame) -> pl.DataFrame:

@@ -18,6 +18,7 @@ from importlib import resources
 
 import rjieba
 
+WORD = re.compile(r"\w")
 HAN_TERM = re.compile(r"^[\u4e00-\u9fff]{2,}$|^[\u4e00-\u9fff]+\+[\u4e00-\u9fff]+$")
 
 
@@ -67,6 +68,11 @@ def without_spans(text: str, spans: list[str]) -> str:
     for span in spans:
         text = text.replace(span, " ")
     return text
+
+
+def searchable_tokens(tokens: Iterable[str]) -> Counter[str]:
+    """Occurrences of every token with a letter, digit or Han character: the full-text index."""
+    return Counter(t for t in tokens if WORD.search(t))
 
 
 def counted_terms(tokens: Iterable[str]) -> Counter[str]:

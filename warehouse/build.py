@@ -17,17 +17,12 @@ import duckdb
 import polars as pl
 
 from transforms.frames import LoadInput
-from warehouse.schema import (
-    TABLES,
-    create_search_index,
-    create_wide_view,
-    has_search_index,
-    migrate,
-    sql_files,
-)
+from warehouse.schema import TABLES, create_wide_view, migrate, sql_files
 
-# What a run brings: every table but the version table, and the sources it read.
-INCOMING = (*(table for table in TABLES if table != "schema_version"), "run_sources")
+# What a run brings: every table but the version table and search_document (summed from the
+# postings in SQL), and the sources it read.
+DERIVED = ("schema_version", "search_document")
+INCOMING = (*(table for table in TABLES if table not in DERIVED), "run_sources")
 
 
 STALE_CANDIDATE_SECONDS = 6 * 3600
@@ -77,7 +72,7 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataF
         "fact_term": load.terms,
         "fact_theme": load.themes,
         "fact_inconsistency": frames.inconsistencies,
-        "document_search": load.search,
+        "search_posting": load.search,
         "load_error": frames.errors,
         "load_run": run,
         "run_sources": sources,
@@ -85,14 +80,13 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataF
     }
 
 
-def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> int:
-    """Run the load scripts over this run's frames; returns the number of new report versions."""
+def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
+    """Run the load scripts over this run's frames."""
     for name in INCOMING:
         con.register(f"incoming_{name}", frames[name].to_arrow())
     try:
         for _, statement in sql_files("load"):
             con.execute(statement)
-        return con.execute("SELECT count(*) FROM new_documents").fetchone()[0]
     finally:
         for name in INCOMING:
             con.unregister(f"incoming_{name}")
@@ -123,10 +117,8 @@ def stage_warehouse(path: Path, load: LoadInput) -> Path:
             con.execute("SET enable_progress_bar = false")
             migrate(con)
             con.execute("BEGIN")
-            added = load_run(con, incoming_frames(load, started))
+            load_run(con, incoming_frames(load, started))
             create_wide_view(con, load.dimensions["dim_indicator"].get_column("indicator_code").to_list())
-            if added or not has_search_index(con):
-                create_search_index(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
     except BaseException:

@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse.schema import TABLES, load_fts, sql_files
+from warehouse.schema import TABLES, sql_files
 
 READ_STATEMENT = re.compile(
     r"^\s*(\(?\s*(SELECT|WITH|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|PRAGMA\s+table_info)\b)",
@@ -28,12 +28,10 @@ class WriteRefused(ValueError):
 
 
 def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
-    """A reader's connection: read-only, with the full-text extension loaded for search_reports()."""
+    """A reader's connection: read-only."""
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `fazhi run` first")
-    con = duckdb.connect(str(path), read_only=True)
-    load_fts(con)
-    return con
+    return duckdb.connect(str(path), read_only=True)
 
 
 def check_read_only(sql: str) -> None:

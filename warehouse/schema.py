@@ -1,8 +1,8 @@
-"""The warehouse schema: base tables, numbered migrations, views and the full-text index.
+"""The warehouse schema: base tables, numbered migrations, views and the search macro.
 
 Version 1 is the base tables (sql/tables); each file of sql/migrations (NNN_name.sql) brings a
 warehouse one version further, so an older warehouse file is upgraded in place and a new one is
-built by the same path. Views are recreated on every write, after the migrations.
+built by the same path. Views and the search_reports macro are recreated on every write, after the migrations.
 """
 
 import datetime as dt
@@ -11,7 +11,6 @@ from importlib import resources
 from pathlib import Path
 
 import duckdb
-import duckdb_extension_fts
 
 BASE_VERSION = 1
 TABLES = (
@@ -25,25 +24,12 @@ TABLES = (
     "fact_term",
     "fact_theme",
     "fact_inconsistency",
-    "document_search",
+    "search_document",
+    "search_posting",
     "load_error",
     "load_run",
     "fetch_log",
 )
-FTS_EXTENSION = (
-    Path(duckdb_extension_fts.__file__).parent
-    / "extensions"
-    / f"v{duckdb.__version__}"
-    / "fts.duckdb_extension"
-)
-# Tokens are already split by jieba: the index only drops punctuation tokens (an empty `ignore`
-# would split every character apart), and neither stems nor lowercases.
-PUNCTUATION = "[[:punct:]，。、：；！？（）“”‘’《》【】〔〕—…·]+"
-CREATE_FTS_INDEX = (
-    "PRAGMA create_fts_index('document_search', 'document_id', 'tokens', stemmer = 'none', "
-    f"stopwords = 'none', ignore = '{PUNCTUATION}', strip_accents = 0, lower = 0, overwrite = 1)"
-)
-HAS_SEARCH_INDEX = "SELECT count(*) FROM duckdb_schemas() WHERE schema_name = 'fts_main_document_search'"
 HAS_VERSION_TABLE = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'"
 CURRENT_VERSION = "SELECT coalesce(max(version), 0) FROM schema_version"
 RECORD_VERSION = "INSERT INTO schema_version VALUES ($version, $applied_at, $description)"
@@ -88,7 +74,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             con.execute(statement)
             record_version(con, number, name)
             applied.append(number)
-    for _, statement in sql_files("views"):
+    for _, statement in sql_files("views") + sql_files("search"):
         con.execute(statement)
     return applied
 
@@ -104,21 +90,3 @@ def create_wide_view(con: duckdb.DuckDBPyConnection, codes: list[str]) -> None:
     )
     for code in codes:
         con.execute(templates["v_indicator_wide_column.sql"].format(code=code))
-
-
-def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(con.execute(HAS_SEARCH_INDEX).fetchone()[0])
-
-
-def load_fts(con: duckdb.DuckDBPyConnection) -> None:
-    """Load DuckDB's full-text extension from its PyPI package: no download at run time."""
-    con.execute(f"LOAD '{FTS_EXTENSION}'")
-
-
-def create_search_index(con: duckdb.DuckDBPyConnection) -> None:
-    """BM25 index over the jieba tokens (DuckDB's own tokenizer cannot split Chinese), and the
-    search_reports(tokens) table macro analysts call from SQL."""
-    load_fts(con)
-    con.execute(CREATE_FTS_INDEX)
-    for _, statement in sql_files("search"):
-        con.execute(statement)

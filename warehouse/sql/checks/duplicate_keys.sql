@@ -3,4 +3,5 @@ UNION ALL SELECT 'fact_indicator', count(*) - count(DISTINCT (document_id, indic
 UNION ALL SELECT 'fact_section', count(*) - count(DISTINCT (document_id, path)) FROM fact_section
 UNION ALL SELECT 'fact_term', count(*) - count(DISTINCT (document_id, term)) FROM fact_term
 UNION ALL SELECT 'fact_theme', count(*) - count(DISTINCT (document_id, chapter)) FROM fact_theme
-UNION ALL SELECT 'document_search', count(*) - count(DISTINCT document_id) FROM document_search
+UNION ALL SELECT 'search_document', count(*) - count(DISTINCT document_id) FROM search_document
+UNION ALL SELECT 'search_posting', count(*) - count(DISTINCT (document_id, token)) FROM search_posting

@@ -10,6 +10,7 @@ DELETE FROM fact_section WHERE document_id IN (SELECT document_id FROM dim_docum
 DELETE FROM fact_term WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
 DELETE FROM fact_theme WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
 DELETE FROM fact_inconsistency WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
-DELETE FROM document_search WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
+DELETE FROM search_posting WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
+DELETE FROM search_document WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
 INSERT INTO dim_document BY NAME
 SELECT * FROM incoming_dim_document WHERE document_id IN (SELECT document_id FROM new_documents);

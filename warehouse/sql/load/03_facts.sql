@@ -9,5 +9,9 @@ INSERT INTO fact_theme BY NAME
 SELECT * FROM incoming_fact_theme WHERE document_id IN (SELECT document_id FROM new_documents);
 INSERT INTO fact_inconsistency BY NAME
 SELECT * FROM incoming_fact_inconsistency WHERE document_id IN (SELECT document_id FROM new_documents);
-INSERT INTO document_search BY NAME
-SELECT * FROM incoming_document_search WHERE document_id IN (SELECT document_id FROM new_documents);
+INSERT INTO search_posting BY NAME
+SELECT * FROM incoming_search_posting WHERE document_id IN (SELECT document_id FROM new_documents);
+INSERT INTO search_document
+SELECT document_id, sum(token_count)::INTEGER FROM incoming_search_posting
+WHERE document_id IN (SELECT document_id FROM new_documents)
+GROUP BY document_id;

@@ -5,7 +5,6 @@ row of `errors`, never an exception that stops the run.
 """
 
 import hashlib
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -243,15 +242,16 @@ def document_row(report: ParsedReport) -> dict:
     }
 
 
-def segmented(document: tuple[str, str]) -> tuple[str, Counter[str], Counter[str]]:
+def segmented(document: tuple[str, str]) -> tuple[str, dict[str, int], dict[str, int]]:
     """(document id, term counts, search postings) of one report, spam left out of both; counted
     in the worker so that token lists never cross processes."""
     doc_id, text = document
     tokens = segment(without_spans(text, spam_spans(text)))
-    return doc_id, counted_terms(tokens), searchable_tokens(tokens)
+    searchable = searchable_tokens(tokens)
+    return doc_id, counted_terms(searchable), searchable
 
 
-def append_counts(columns: dict[str, list], doc_id: str, counts: Counter[str]) -> None:
+def append_counts(columns: dict[str, list], doc_id: str, counts: dict[str, int]) -> None:
     """One report's counts onto the three column lists (document id, key, count) of a frame."""
     id_column, key_column, count_column = columns
     columns[id_column] += [doc_id] * len(counts)
@@ -271,10 +271,13 @@ def segment_documents(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFra
     return pl.DataFrame(terms, schema=TERMS), pl.DataFrame(postings, schema=SEARCH)
 
 
+def document_themes(document: tuple[str, str]) -> list[tuple[str, str, int, float]]:
+    doc_id, text = document
+    return [(doc_id, *coverage) for coverage in theme_coverage(text)]
+
+
 def theme_frame(documents: pl.DataFrame) -> pl.DataFrame:
-    rows = [
-        {"document_id": doc_id, "chapter": chapter, "hits": hits, "per_1000_chars": share}
-        for doc_id, text in documents.select("document_id", "text").iter_rows()
-        for chapter, hits, share in theme_coverage(text)
-    ]
-    return pl.DataFrame(rows, schema=THEMES)
+    """Chapter coverage of every report, counted across processes."""
+    documents_text = list(documents.select("document_id", "text").iter_rows())
+    rows = [row for rows in map_in_processes(document_themes, documents_text) for row in rows]
+    return pl.DataFrame(rows, schema=THEMES, orient="row")

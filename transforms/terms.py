@@ -70,11 +70,13 @@ def without_spans(text: str, spans: list[str]) -> str:
     return text
 
 
-def searchable_tokens(tokens: Iterable[str]) -> Counter[str]:
-    """Occurrences of every token with a letter, digit or Han character: the full-text index."""
-    return Counter(t for t in tokens if WORD.search(t))
+def searchable_tokens(tokens: Iterable[str]) -> dict[str, int]:
+    """Occurrences of every token with a letter, digit or Han character: the full-text index.
+    Counted first and filtered after, so each distinct token is tested once."""
+    return {t: n for t, n in Counter(tokens).items() if WORD.search(t)}
 
 
-def counted_terms(tokens: Iterable[str]) -> Counter[str]:
+def counted_terms(searchable: dict[str, int]) -> dict[str, int]:
+    """The searchable tokens that are terms: Han words of two characters or more, no stop word."""
     stop = stopwords()
-    return Counter(t for t in tokens if HAN_TERM.match(t) and t not in stop)
+    return {t: n for t, n in searchable.items() if HAN_TERM.match(t) and t not in stop}

@@ -23,6 +23,7 @@ class RunResult:
     reports: list[Path] = field(default_factory=list)
     errors: int = 0
     failed_checks: list[str] = field(default_factory=list)
+    checks: dict[str, str] = field(default_factory=dict)
     scrapes: dict[str, dict] = field(default_factory=dict)
 
 
@@ -66,10 +67,9 @@ def run_pipeline(
         run_config=run_config, instance=instance, resources={"paths": paths}, raise_on_error=False
     )
     errors = result.output_for_node("parsed_reports", "document_errors").height if result.success else 0
+    evaluations = result.get_asset_check_evaluations()
     failed = [
-        f"{e.check_name}: {e.description or ''} {e.metadata}".strip()
-        for e in result.get_asset_check_evaluations()
-        if not e.passed
+        f"{e.check_name}: {e.description or ''} {e.metadata}".strip() for e in evaluations if not e.passed
     ]
     reports = sorted(reports_dir.glob("*.html"))
     return RunResult(
@@ -78,6 +78,7 @@ def run_pipeline(
         reports,
         errors,
         failed,
+        {e.check_name: e.description or "" for e in evaluations},
         scrapes,
     )
 

@@ -55,6 +55,20 @@ def test_rows_and_values(pipeline_run):
     ]
 
 
+def test_a_run_that_loads_nothing_does_not_scan_the_published_warehouse_again(tmp_path, sample_paths):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample_paths[0], inbox)
+    warehouse, reports = tmp_path / "warehouse.duckdb", tmp_path / "reports"
+    first = run_pipeline(inbox, warehouse, reports)
+    second = run_pipeline(inbox, warehouse, reports)
+    assert first.success
+    assert second.success
+    assert len(first.checks) == len(second.checks) == 5
+    assert not any(d.startswith("nothing loaded") for d in first.checks.values())
+    assert all(d.startswith("nothing loaded") for d in second.checks.values())
+
+
 def test_a_second_run_gives_the_same_row_counts(pipeline_run):
     _, _, counts_first, warehouse, _ = pipeline_run
     assert queries.row_counts(warehouse) == counts_first

@@ -67,12 +67,6 @@ def save_static(chart: alt.TopLevelMixin, name: str, directory: Path | None = No
     return [svg, png]
 
 
-@cache
-def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML."""
-    return vl_convert.javascript_bundle().replace("</script", "<\\/script")
-
-
 def ranked_bars(data: object, value: str, category: str, title: str, **encodings: object) -> alt.Chart:
     """Horizontal bars, longest first — the notebooks' chart for counts per category."""
     return (

@@ -3,21 +3,25 @@
 Notebooks are jupytext percent scripts with a cell tagged "parameters"; like papermill, the
 renderer adds a cell after it that sets the run's values (the warehouse, the chart folder, and
 any of PROVINCE, REGIONS, INDICATORS…). The HTML uses the fazhi_offline template: no CDN, Vega
-inlined once per page, every chart interactive offline.
+inlined once per page, every chart interactive offline. Jupyter's libraries take two seconds to
+import, so they are imported when a notebook is rendered, not when the pipeline starts or finds
+its reports up to date.
 """
 
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jupytext
-import nbformat
-from nbclient import NotebookClient
-from nbconvert import HTMLExporter
+import vl_convert
 
-from warehouse.charts import vega_bundle
 from warehouse.queries import row_counts, run_query
+
+if TYPE_CHECKING:
+    import nbformat
+    from nbconvert import HTMLExporter
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -26,12 +30,20 @@ RENDERED_FROM = ".rendered-from"
 KERNELS = max(1, min(4, os.cpu_count() or 1))
 
 
+@cache
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML."""
+    return vl_convert.javascript_bundle().replace("</script", "<\\/script")
+
+
 def notebook_paths() -> list[Path]:
     return sorted(NOTEBOOKS.glob("*.py"))
 
 
-def inject_parameters(notebook: nbformat.NotebookNode, parameters: dict) -> None:
+def inject_parameters(notebook: "nbformat.NotebookNode", parameters: dict) -> None:
     """Add a cell after the one tagged "parameters" that assigns the given values."""
+    import nbformat  # noqa: PLC0415 (see the module docstring)
+
     position = next(
         (
             i
@@ -45,7 +57,10 @@ def inject_parameters(notebook: nbformat.NotebookNode, parameters: dict) -> None
     notebook.cells.insert(position + 1, cell)
 
 
-def execute_notebook(path: Path, parameters: dict) -> nbformat.NotebookNode:
+def execute_notebook(path: Path, parameters: dict) -> "nbformat.NotebookNode":
+    import jupytext  # noqa: PLC0415 (see the module docstring)
+    from nbclient import NotebookClient  # noqa: PLC0415
+
     notebook = jupytext.read(path)
     inject_parameters(notebook, parameters)
     client = NotebookClient(
@@ -58,7 +73,9 @@ def execute_notebook(path: Path, parameters: dict) -> nbformat.NotebookNode:
     return notebook
 
 
-def exporter() -> HTMLExporter:
+def exporter() -> "HTMLExporter":
+    from nbconvert import HTMLExporter  # noqa: PLC0415 (see the module docstring)
+
     html = HTMLExporter(
         template_name="fazhi_offline", extra_template_basedirs=[str(TEMPLATES)], exclude_input=True
     )

@@ -6,6 +6,7 @@ import polars as pl
 from orchestration.resources import FazhiPaths
 from transforms.frames import LoadInput, ReportFrames, dimension_frames
 from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, table_counts
+from warehouse.reports import render_reports
 
 
 @dg.asset(group_name="warehouse", pool="warehouse_writer")
@@ -40,7 +41,5 @@ def warehouse(context: dg.AssetExecutionContext, paths: FazhiPaths) -> None:
 @dg.asset(group_name="warehouse", deps=[warehouse])
 def rendered_notebooks(context: dg.AssetExecutionContext, paths: FazhiPaths) -> None:
     """The notebooks executed against the warehouse by a Jupyter kernel, as HTML files that open offline."""
-    from warehouse.reports import render_reports  # noqa: PLC0415 (Jupyter libraries: 2 s to import)
-
     written = render_reports(paths.warehouse(), paths.reports())
     context.add_output_metadata({"files": dg.MetadataValue.md("\n".join(f"- {p}" for p in written))})

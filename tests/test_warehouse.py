@@ -128,6 +128,19 @@ def test_search_score_is_okapi_bm25(sample_warehouse):
         assert score == pytest.approx(expected[doc_id])
 
 
+def test_wide_view_has_one_row_per_region_year_and_a_column_per_indicator(sample_warehouse):
+    columns = "adcode, year, indicator_code, value, province"
+    long = queries.query(sample_warehouse, f"SELECT {columns} FROM v_indicator")
+    wide = queries.query(sample_warehouse, "SELECT * FROM v_indicator_wide")
+    assert wide.height == long.select("adcode", "year").unique().height
+    assert {indicator.code for indicator in catalogue().indicators} <= set(wide.columns)
+    for adcode, year, code, value, _ in long.iter_rows():
+        assert wide.filter(adcode=adcode, year=year).item(0, code) == value
+    henan = queries.query(sample_warehouse, "SELECT adcode FROM v_indicator_wide WHERE province = '河南省'")
+    assert set(henan["adcode"]) == set(long.filter(province="河南省")["adcode"])
+    assert henan.height >= 2
+
+
 def test_search_macro_from_sql(sample_warehouse):
     sql = "SELECT region FROM search_reports('枫桥经验') ORDER BY region"
     assert queries.analyst_query(sample_warehouse, sql)["region"].to_list() == ["通许县", "长沙市"]

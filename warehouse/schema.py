@@ -85,8 +85,7 @@ def create_wide_view(con: duckdb.DuckDBPyConnection, codes: list[str]) -> None:
     if bad:
         raise ValueError(f"indicator codes must be snake_case identifiers: {bad}")
     templates = dict(sql_files("templates"))
-    con.execute(
-        templates["v_indicator_wide.sql"].format(codes=", ".join(f"'{code}'" for code in sorted(codes)))
-    )
+    columns = ", ".join(f"\"values\"['{code}'] AS {code}" for code in sorted(codes))
+    con.execute(templates["v_indicator_wide.sql"].format(columns=columns))
     for code in codes:
         con.execute(templates["v_indicator_wide_column.sql"].format(code=code))

@@ -5,7 +5,7 @@ import dagster as dg
 from orchestration.assets.ingest import fetch_log, raw_documents
 from orchestration.assets.parse import parsed_reports
 from orchestration.assets.scrape import scraped_pages
-from orchestration.assets.text import segmented_text, themes
+from orchestration.assets.text import segmented_text
 from orchestration.assets.warehouse import rendered_notebooks, warehouse, warehouse_candidate
 from orchestration.checks import WAREHOUSE_CHECKS
 from orchestration.jobs import build_everything, scrape_sources
@@ -19,7 +19,6 @@ ALL_ASSETS = [
     fetch_log,
     parsed_reports,
     segmented_text,
-    themes,
     warehouse_candidate,
     warehouse,
     rendered_notebooks,

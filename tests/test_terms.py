@@ -63,13 +63,15 @@ def test_fast_engine_equals_jieba_on_the_corpus(sample_paths):
 
 def test_injected_spam_is_not_counted():
     text = "以足彩app哪个是正规的法治思想为指导,推进法治政府建设,以足彩app哪个是正规的新时代思想为指导"
-    terms, search = segment_documents(pl.DataFrame({"document_id": ["d"], "text": [text]}))
+    terms, search, themes = segment_documents(pl.DataFrame({"document_id": ["d"], "text": [text]}))
     counts = dict(zip(terms["term"], terms["term_count"], strict=True))
     assert "足彩" not in counts
     assert not search.filter(pl.col("token").cast(pl.String).str.contains("足彩")).height
     assert search.filter(token="法治政府建设")["token_count"].to_list() == [1]
     assert not search.filter(token="，").height  # punctuation is not indexed
     assert counts["法治政府建设"] == 1
+    assert sorted(themes["chapter"]) == sorted(c.code for c in chapters())
+    assert set(themes["document_id"]) == {"d"}
 
 
 def test_theme_coverage_is_normalised_by_length():

@@ -101,8 +101,8 @@ def dimension_frames() -> dict[str, pl.DataFrame]:
 
 def load_input(frames: ReportFrames, run_id: str) -> LoadInput:
     """Segment and theme the documents: the whole input of a warehouse build, outside Dagster."""
-    terms, search = segment_documents(frames.documents)
-    return LoadInput(frames, terms, search, theme_frame(frames.documents), run_id, dimension_frames())
+    terms, search, themes = segment_documents(frames.documents)
+    return LoadInput(frames, terms, search, themes, run_id, dimension_frames())
 
 
 def document_id(report: ParsedReport) -> str:
@@ -244,13 +244,14 @@ def document_row(report: ParsedReport) -> dict:
     }
 
 
-def segmented(document: tuple[str, str]) -> tuple[str, dict[str, int], dict[str, int]]:
-    """(document id, term counts, search postings) of one report, spam left out of both; counted
-    in the worker so that token lists never cross processes."""
+def segmented(document: tuple[str, str]) -> tuple[str, dict[str, int], dict[str, int], list[tuple]]:
+    """(document id, term counts, search postings, theme rows) of one report, spam left out of the
+    counts; counted in the worker so that token lists never cross processes."""
     doc_id, text = document
     tokens = segment(without_spans(text, spam_spans(text)))
     searchable = searchable_tokens(tokens)
-    return doc_id, counted_terms(searchable), searchable
+    themes = [(doc_id, *coverage) for coverage in theme_coverage(text)]
+    return doc_id, counted_terms(searchable), searchable, themes
 
 
 class CountsFrame:
@@ -281,24 +282,13 @@ class CountsFrame:
         return pl.concat(self.parts)
 
 
-def segment_documents(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(term counts, search postings) from one segmentation pass over every report."""
-    terms, postings = CountsFrame(TERMS), CountsFrame(SEARCH)
-    for doc_id, counted, searchable in map_in_processes(
+def segment_documents(documents: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(term counts, search postings, theme coverage) from one pass over every report's text."""
+    terms, postings, themes = CountsFrame(TERMS), CountsFrame(SEARCH), []
+    for doc_id, counted, searchable, covered in map_in_processes(
         segmented, list(documents.select("document_id", "text").iter_rows())
     ):
         terms.add(doc_id, counted)
         postings.add(doc_id, searchable)
-    return terms.frame(), postings.frame()
-
-
-def document_themes(document: tuple[str, str]) -> list[tuple[str, str, int, float]]:
-    doc_id, text = document
-    return [(doc_id, *coverage) for coverage in theme_coverage(text)]
-
-
-def theme_frame(documents: pl.DataFrame) -> pl.DataFrame:
-    """Chapter coverage of every report, counted across processes."""
-    documents_text = list(documents.select("document_id", "text").iter_rows())
-    rows = [row for rows in map_in_processes(document_themes, documents_text) for row in rows]
-    return pl.DataFrame(rows, schema=THEMES, orient="row")
+        themes += covered
+    return terms.frame(), postings.frame(), pl.DataFrame(themes, schema=THEMES, orient="row")

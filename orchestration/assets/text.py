@@ -3,7 +3,7 @@
 import dagster as dg
 import polars as pl
 
-from transforms.frames import segment_documents, theme_frame
+from transforms.frames import segment_documents
 
 
 @dg.multi_asset(
@@ -12,17 +12,18 @@ from transforms.frames import segment_documents, theme_frame
         "terms": dg.AssetOut(
             description="jieba term counts per report (domain dictionary; stop words and spam out)."
         ),
-        "search_tokens": dg.AssetOut(description="Each report as jieba tokens, for the full-text index."),
+        "search_tokens": dg.AssetOut(
+            description="How often each jieba token occurs in each report: the full-text index."
+        ),
+        "themes": dg.AssetOut(
+            description="How much each report dwells on each 纲要 2021–2025 chapter, per 1,000 characters."
+        ),
     },
 )
 def segmented_text(documents: pl.DataFrame):
-    """Segment every report once (the costliest stage) and derive term counts and search tokens."""
-    terms, search = segment_documents(documents)
+    """One pass over every report's text (segmentation is the costliest part): term counts,
+    search postings and theme coverage."""
+    terms, search, themes = segment_documents(documents)
     yield dg.Output(terms, "terms", metadata={"rows": terms.height})
     yield dg.Output(search, "search_tokens", metadata={"rows": search.height})
-
-
-@dg.asset(group_name="text")
-def themes(documents: pl.DataFrame) -> pl.DataFrame:
-    """How much each report dwells on each 纲要 2021–2025 chapter, per 1,000 characters."""
-    return theme_frame(documents)
+    yield dg.Output(themes, "themes", metadata={"rows": themes.height})

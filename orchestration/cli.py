@@ -36,6 +36,14 @@ def parser() -> argparse.ArgumentParser:
     run.add_argument("--warehouse", type=Path, default=settings.warehouse, help="warehouse file to write")
     run.set_defaults(handler=command_run)
 
+    backfill = commands.add_parser(
+        "backfill",
+        help="a large input: parse batches and segment years in parallel processes, then load once",
+    )
+    backfill.add_argument("--input", type=Path, required=True, help="folder of report files")
+    backfill.add_argument("--batches", type=int, default=8, help="parse steps (default 8)")
+    backfill.set_defaults(handler=command_backfill)
+
     extract = commands.add_parser(
         "extract", help="understand report files, one JSON object per file; no warehouse"
     )
@@ -104,6 +112,21 @@ def command_run(args: argparse.Namespace) -> int:
     with run_lock(settings.run_lock):
         result = run_pipeline(args.input, warehouse, settings.reports, args.sources)
     print_summary(result)
+    return 0 if result.success else 1
+
+
+def command_backfill(args: argparse.Namespace) -> int:
+    from orchestration.run import print_summary, run_backfill
+
+    if not args.input.is_dir():
+        raise FileNotFoundError(f"input folder not found: {args.input}")
+    if args.batches < 1:
+        raise ValueError("--batches must be at least 1")
+    with run_lock(Settings.from_env().run_lock):
+        result = run_backfill(args.input, args.batches)
+    print_summary(result)
+    if result.success:
+        print("notebooks: not rendered by a backfill; run `fazhi report`")
     return 0 if result.success else 1
 
 

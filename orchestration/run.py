@@ -1,14 +1,18 @@
 """`fazhi run`: execute the Dagster jobs in-process and say what they built."""
 
 import logging
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
 
+from orchestration.backfill import backfill_by_year
 from orchestration.definitions import defs
 from orchestration.partitions import sources_partitions
 from orchestration.resources import FazhiPaths
+from orchestration.settings import Settings
 from transforms.sources import read_sources
 from warehouse.queries import row_counts, run_query
 
@@ -81,6 +85,23 @@ def run_pipeline(
         {e.check_name: e.description or "" for e in evaluations},
         scrapes,
     )
+
+
+def run_backfill(input_dir: Path, batches: int) -> RunResult:
+    """The backfill job (orchestration/backfill.py) with the multiprocess executor: each step in
+    its own process, on the Dagster instance of DAGSTER_HOME (by default under FAZHI_HOME), so
+    the run shows in `make dev`. The stage files of a successful run are removed."""
+    settings = Settings.from_env()
+    os.environ.setdefault("DAGSTER_HOME", str(settings.dagster_home))
+    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
+    config = {
+        "ops": {"input_batches": {"config": {"input_dir": str(input_dir.resolve()), "batches": batches}}}
+    }
+    with dg.DagsterInstance.get() as instance:
+        result = dg.execute_job(dg.reconstructable(backfill_by_year), instance=instance, run_config=config)
+    if result.success:
+        shutil.rmtree(settings.home / "stages" / result.run_id, ignore_errors=True)
+    return RunResult(result.success, settings.warehouse)
 
 
 def print_summary(result: RunResult) -> None:

@@ -178,9 +178,12 @@ def report_rows(file: tuple[str, bytes, str | None]) -> ReportRows:
     )
 
 
-def parse_reports(files: Iterable[tuple[str, bytes, str | None]]) -> ReportFrames:
+def parse_reports(
+    files: Iterable[tuple[str, bytes, str | None]], *, flag_duplicates: bool = True
+) -> ReportFrames:
     """Parse every (source, bytes, region hint) into the parse frames, across processes when there
-    are many; unreadable files become error rows with the reason, they never stop the run."""
+    are many; unreadable files become error rows with the reason, they never stop the run. A caller
+    that parses in batches flags duplicates itself, once it holds every batch."""
     files = list(files)
     documents, errors, sections, facts, inconsistencies = [], [], [], [], []
     for outcome in map_in_processes(report_rows, files):
@@ -192,12 +195,17 @@ def parse_reports(files: Iterable[tuple[str, bytes, str | None]]) -> ReportFrame
         facts += outcome.facts
         inconsistencies += outcome.inconsistencies
     return ReportFrames(
-        documents=with_duplicates_flagged(pl.DataFrame(documents, schema=DOCUMENTS)),
+        documents=frame_of_documents(documents, flag_duplicates),
         errors=pl.DataFrame(errors, schema=ERRORS),
         sections=pl.DataFrame(sections, schema=SECTIONS),
         facts=pl.DataFrame(facts, schema=FACTS),
         inconsistencies=pl.DataFrame(inconsistencies, schema=INCONSISTENCIES),
     )
+
+
+def frame_of_documents(rows: list[dict], flag_duplicates: bool) -> pl.DataFrame:
+    documents = pl.DataFrame(rows, schema=DOCUMENTS)
+    return with_duplicates_flagged(documents) if flag_duplicates else documents
 
 
 def with_duplicates_flagged(documents: pl.DataFrame) -> pl.DataFrame:

@@ -71,3 +71,13 @@ def flags_counted(path: Path) -> CheckResult:
     return CheckResult(
         passed, f"at most {UNUSABLE_SHARE:.0%} of reports lack a region or year", {"flags": flags}
     )
+
+
+def blocking_checks(candidate: Path, published: Path) -> list[CheckResult]:
+    """The checks that stop a candidate from being published (the asset job runs them as asset checks)."""
+    return [
+        keys_unique(candidate),
+        facts_have_dimensions(candidate),
+        rates_in_range(candidate),
+        no_table_emptied(candidate, published),
+    ]

@@ -5,28 +5,16 @@ import polars as pl
 
 from orchestration.assets.scrape import scraped_pages
 from orchestration.resources import FazhiPaths
-from transforms.frames import FETCH_LOG_ROWS, RAW_DOCUMENTS, new_versions
-from transforms.samples import read_files, report_files
-from warehouse.queries import loaded_versions
+from transforms.frames import FETCH_LOG_ROWS
 
 
 @dg.asset(group_name="ingest", deps=[scraped_pages])
 def raw_documents(context: dg.AssetExecutionContext, paths: FazhiPaths) -> pl.DataFrame:
     """The report files of the input folder (the bundled samples by default) or the scraped reports
     of the sources file, less the versions the warehouse already holds: a rerun parses nothing."""
-    sources = paths.sources()
-    if sources is None:
-        files = list(read_files(report_files(paths.input_folder())))
-    else:
-        store = paths.raw_store()
-        files = [
-            (row["url"], store.get(row["sha256"]), source.region)
-            for source in sources.sources
-            for row in store.read_documents(source.name).iter_rows(named=True)
-        ]
-    new = new_versions(files, loaded_versions(paths.warehouse()))
-    context.add_output_metadata({"files": len(files), "new_or_changed": len(new)})
-    return pl.DataFrame(new, schema=RAW_DOCUMENTS, orient="row")
+    files, new = paths.input_files()
+    context.add_output_metadata({"files": files, "new_or_changed": new.height})
+    return new
 
 
 @dg.asset(group_name="ingest", deps=[scraped_pages])

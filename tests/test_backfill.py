@@ -1,0 +1,65 @@
+"""The backfill job: fanned out over batches and years with the multiprocess executor, it builds
+the warehouse that `fazhi run` builds from the same files."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from transforms.frames import load_input, parse_reports
+from transforms.samples import read_files, report_files
+from warehouse.build import build_warehouse
+
+pytestmark = pytest.mark.slow
+PROJECT = Path(__file__).resolve().parents[1]
+
+COMPARED = {
+    "dim_document": "document_id, adcode, report_year, list_sort(flags) AS flags",
+    "fact_indicator": "document_id, indicator_code, value, evidence",
+    "fact_section": "document_id, path, category",
+    "fact_term": "document_id, term, term_count",
+    "fact_theme": "document_id, chapter, hits",
+    "search_posting": "document_id, token, token_count",
+    "search_document": "document_id, length",
+}
+
+
+def rows(path, table: str) -> list[tuple]:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return sorted(con.execute(f"SELECT {COMPARED[table]} FROM {table}").fetchall(), key=str)
+
+
+def test_backfill_builds_the_warehouse_that_fazhi_run_builds(tmp_path, sample_paths):
+    inbox = (tmp_path / "inbox").resolve()
+    inbox.mkdir()
+    for path in sample_paths:
+        shutil.copy(path, inbox)
+    shutil.copy(sample_paths[0], inbox / "mirror-of-the-first.txt")  # a duplicate, maybe in another batch
+    home = tmp_path / "home"
+    command = [sys.executable, "-m", "orchestration.cli", "backfill", "--input", str(inbox), "--batches", "3"]
+    env = {**os.environ, "FAZHI_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
+    finished = subprocess.run(
+        command, check=False, env=env, cwd=PROJECT, capture_output=True, text=True, timeout=600
+    )
+    assert finished.returncode == 0, finished.stderr[-3000:]
+    assert "6 reports in the warehouse" in finished.stdout
+
+    reference = tmp_path / "reference.duckdb"
+    build_warehouse(reference, load_input(parse_reports(read_files(report_files(inbox))), "reference"))
+    for table in COMPARED:
+        assert rows(home / "warehouse.duckdb", table) == rows(reference, table), table
+    flags = [flags for _, _, _, flags in rows(reference, "dim_document")]
+    assert sum(any(f.startswith("duplicate_of:") for f in fs) for fs in flags) == 1
+    assert not list((home / "stages").iterdir())  # a successful run leaves no stage files
+    runs = subprocess.run(
+        [sys.executable, "-c", "import dagster as dg; print(len(dg.DagsterInstance.get().get_runs()))"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert runs.stdout.strip() == "1"

@@ -30,8 +30,8 @@ from transforms.frames import (
     segment_documents,
     with_duplicates_flagged,
 )
-from warehouse.build import publish_warehouse, stage_warehouse
-from warehouse.checks import blocking_checks
+from warehouse.build import discard_candidate, publish_warehouse, stage_warehouse
+from warehouse.checks import failed_blocking_checks
 
 STAGES = "stages"
 PARSED = ("documents", "document_errors", "sections", "indicator_facts", "inconsistencies")
@@ -103,14 +103,14 @@ def load_backfill(
         dimension_frames(),
     )
     candidate = stage_warehouse(paths.warehouse(), load)
-    failed = [check for check in blocking_checks(candidate, paths.warehouse()) if not check.passed]
+    failed = failed_blocking_checks(candidate, paths.warehouse())
     if failed:
-        candidate.unlink(missing_ok=True)
+        discard_candidate(candidate)
         raise dg.Failure(
             "blocking checks failed: " + "; ".join(f"{c.description} {c.metadata}" for c in failed)
         )
     publish_warehouse(candidate, paths.warehouse())
-    context.add_output_metadata({"documents": frames.documents.height})
+    context.add_output_metadata({"documents": frames.documents.height, "errors": frames.errors.height})
 
 
 def gathered(parts: list[pl.DataFrame], schema: dict) -> pl.DataFrame:

@@ -99,9 +99,12 @@ def run_backfill(input_dir: Path, batches: int) -> RunResult:
     }
     with dg.DagsterInstance.get() as instance:
         result = dg.execute_job(dg.reconstructable(backfill_by_year), instance=instance, run_config=config)
-    if result.success:
-        shutil.rmtree(settings.home / "stages" / result.run_id, ignore_errors=True)
-    return RunResult(result.success, settings.warehouse)
+    if not result.success:
+        return RunResult(False, settings.warehouse)
+    shutil.rmtree(settings.stages / result.run_id, ignore_errors=True)
+    loaded = [e for e in result.all_events if e.is_successful_output and e.step_key == "load_backfill"]
+    errors = loaded[0].step_output_data.metadata["errors"].value if loaded else 0
+    return RunResult(True, settings.warehouse, errors=errors)
 
 
 def print_summary(result: RunResult) -> None:

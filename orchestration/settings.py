@@ -32,6 +32,11 @@ class Settings:
         return self.home / "dagster"
 
     @property
+    def stages(self) -> Path:
+        """Parquet files passed between the steps of a backfill, one folder per run."""
+        return self.home / "stages"
+
+    @property
     def raw(self) -> Path:
         return self.home / "raw"
 

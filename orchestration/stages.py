@@ -27,5 +27,5 @@ class ParquetStages(dg.ConfigurableIOManagerFactory):
     base_dir: str = ""
 
     def create_io_manager(self, context: dg.InitResourceContext) -> ParquetStageFiles:
-        base = self.base_dir or str(Settings.from_env().home / "stages")
+        base = self.base_dir or str(Settings.from_env().stages)
         return ParquetStageFiles(base_path=UPath(base))

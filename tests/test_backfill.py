@@ -25,6 +25,7 @@ COMPARED = {
     "fact_theme": "document_id, chapter, hits",
     "search_posting": "document_id, token, token_count",
     "search_document": "document_id, length",
+    "load_error": "source, error",
 }
 
 
@@ -39,6 +40,7 @@ def test_backfill_builds_the_warehouse_that_fazhi_run_builds(tmp_path, sample_pa
     for path in sample_paths:
         shutil.copy(path, inbox)
     shutil.copy(sample_paths[0], inbox / "mirror-of-the-first.txt")  # a duplicate, maybe in another batch
+    (inbox / "defaced.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 50)
     home = tmp_path / "home"
     command = [sys.executable, "-m", "orchestration.cli", "backfill", "--input", str(inbox), "--batches", "3"]
     env = {**os.environ, "FAZHI_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
@@ -46,7 +48,7 @@ def test_backfill_builds_the_warehouse_that_fazhi_run_builds(tmp_path, sample_pa
         command, check=False, env=env, cwd=PROJECT, capture_output=True, text=True, timeout=600
     )
     assert finished.returncode == 0, finished.stderr[-3000:]
-    assert "6 reports in the warehouse" in finished.stdout
+    assert "6 reports in the warehouse (1 files of this run could not be read)" in finished.stdout
 
     reference = tmp_path / "reference.duckdb"
     build_warehouse(reference, load_input(parse_reports(read_files(report_files(inbox))), "reference"))

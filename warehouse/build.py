@@ -122,10 +122,15 @@ def stage_warehouse(path: Path, load: LoadInput) -> Path:
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
     except BaseException:
-        candidate.unlink(missing_ok=True)
-        base_marker(candidate).unlink(missing_ok=True)
+        discard_candidate(candidate)
         raise
     return candidate
+
+
+def discard_candidate(candidate: Path) -> None:
+    """A candidate that will not be published, with its base marker."""
+    candidate.unlink(missing_ok=True)
+    base_marker(candidate).unlink(missing_ok=True)
 
 
 def publish_warehouse(candidate: Path, path: Path) -> None:
@@ -133,8 +138,7 @@ def publish_warehouse(candidate: Path, path: Path) -> None:
     published in between (its work would be lost): then this run fails and can simply be rerun."""
     marker = base_marker(candidate)
     if marker.read_text() != fingerprint(path):
-        candidate.unlink(missing_ok=True)
-        marker.unlink(missing_ok=True)
+        discard_candidate(candidate)
         raise WarehouseChanged(f"{path} changed while this run was loading; rerun to load on top of it")
     if path.exists() and candidate.samefile(path):
         candidate.unlink()  # nothing was staged: rename() of a hard link onto itself does nothing

@@ -1,6 +1,8 @@
 """Data-quality checks of a warehouse file, as plain functions: the pipeline runs them on the
-candidate before publishing it (orchestration/checks.py), and they can be run by hand."""
+candidate before publishing it (orchestration/checks.py makes each of CHECKS an asset check; the
+backfill runs the blocking ones itself), and they can be run by hand."""
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -73,11 +75,36 @@ def flags_counted(path: Path) -> CheckResult:
     )
 
 
-def blocking_checks(candidate: Path, published: Path) -> list[CheckResult]:
-    """The checks that stop a candidate from being published (the asset job runs them as asset checks)."""
-    return [
-        keys_unique(candidate),
-        facts_have_dimensions(candidate),
-        rates_in_range(candidate),
-        no_table_emptied(candidate, published),
-    ]
+@dataclass(frozen=True)
+class Check:
+    """One check of a candidate warehouse, given the published file it would replace. A blocking
+    check that fails keeps the candidate from being published."""
+
+    name: str
+    description: str
+    blocking: bool
+    run: Callable[[Path, Path], CheckResult]
+
+
+CHECKS = (
+    Check("unique_keys", "Primary keys are unique.", True, lambda candidate, _: keys_unique(candidate)),
+    Check(
+        "facts_have_dimensions",
+        "Facts point to current documents and known dimensions.",
+        True,
+        lambda candidate, _: facts_have_dimensions(candidate),
+    ),
+    Check("rates_in_range", "Rates lie within 0-100.", True, lambda candidate, _: rates_in_range(candidate)),
+    Check("no_table_emptied", "No table that had rows is left empty.", True, no_table_emptied),
+    Check(
+        "flags_counted",
+        "Quality flags counted; warns when most reports lack a region or year.",
+        False,
+        lambda candidate, _: flags_counted(candidate),
+    ),
+)
+
+
+def failed_blocking_checks(candidate: Path, published: Path) -> list[CheckResult]:
+    outcomes = (check.run(candidate, published) for check in CHECKS if check.blocking)
+    return [outcome for outcome in outcomes if not outcome.passed]

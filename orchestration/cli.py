@@ -58,6 +58,8 @@ def parser() -> argparse.ArgumentParser:
     sql.add_argument("query")
     sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sql.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    sql.add_argument("--max-rows", type=int, default=10_000, help="rows to print at most (default 10,000)")
+    sql.add_argument("--timeout", type=float, default=60.0, help="seconds before the query is stopped")
     sql.set_defaults(handler=command_sql)
 
     search = commands.add_parser("search", help="full-text search (BM25 over jieba tokens), best match first")
@@ -149,33 +151,40 @@ def command_extract(args: argparse.Namespace) -> int:
 
 
 def command_sql(args: argparse.Namespace) -> int:
-    from warehouse.queries import WriteRefused, analyst_query
+    import duckdb
+
+    from orchestration import display
+    from warehouse.analyst import QueryRefused, analyst_query, one_line
 
     try:
-        frame = analyst_query(args.warehouse, args.query)
-    except WriteRefused as error:
+        result = analyst_query(args.warehouse, args.query, timeout=args.timeout, max_rows=args.max_rows)
+    except QueryRefused as error:
         print(f"fazhi sql: {error}", file=sys.stderr)
         return 2
+    except duckdb.Error as error:
+        print(f"fazhi sql: {one_line(error)}", file=sys.stderr)
+        return 2
     if args.format == "csv":
-        sys.stdout.write(frame.write_csv())
+        sys.stdout.write(display.csv_text(result.frame))
     elif args.format == "json":
-        print(json.dumps(frame.to_dicts(), ensure_ascii=False, default=str))
+        print(display.json_lines(result.frame))
     else:
-        import polars as pl
-
-        with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=60):
-            print(frame)
+        print(display.table(result.frame, result.truncated))
+    if result.truncated and args.format != "table":
+        print(f"fazhi sql: only the first {args.max_rows:,} rows (--max-rows)", file=sys.stderr)
     return 0
 
 
 def command_search(args: argparse.Namespace) -> int:
+    from orchestration.display import printable
     from transforms.terms import segment
     from warehouse.queries import search_reports
 
     tokens = [t for t in segment(args.phrase) if t.strip()]
     for row in search_reports(args.warehouse, tokens, args.limit).iter_rows(named=True):
-        print(f"{row['score']:.3f}\t{row['region'] or '?'}\t{row['year'] or '?'}\t{row['title']}")
-        print(f"    …{row['snippet']}…")
+        title, found = printable(row["title"] or ""), printable(row["snippet"])
+        print(f"{row['score']:.3f}\t{row['region'] or '?'}\t{row['year'] or '?'}\t{title}")
+        print(f"    …{found}…")
     return 0
 
 

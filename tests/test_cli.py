@@ -73,7 +73,7 @@ def test_extract_explain_lists_rejected_candidates(sample_paths, capsys):
 
 def test_sql_refuses_a_write_with_a_clear_message(sample_warehouse, capsys):
     assert main(["sql", "DELETE FROM dim_document", "--warehouse", str(sample_warehouse)]) == 2
-    assert "read-only" in capsys.readouterr().err
+    assert "DELETE statements are refused: fazhi sql only reads" in capsys.readouterr().err
 
 
 def test_sql_formats(sample_warehouse, capsys):

@@ -1,7 +1,7 @@
 """Read-only access to the warehouse: the analyst's `fazhi sql` and the notebooks' queries.
 
-Readers open the published file read-only, so they never take the writer's lock; a statement that
-is not a query is refused before it reaches DuckDB.
+Readers open the published file read-only, so they never take the writer's lock. The analyst's
+own SQL goes through warehouse/analyst.py, which also locks the connection down.
 """
 
 import re
@@ -12,19 +12,7 @@ import polars as pl
 
 from warehouse.schema import TABLES, sql_files
 
-READ_STATEMENT = re.compile(
-    r"^\s*(\(?\s*(SELECT|WITH|FROM|VALUES|SHOW|DESCRIBE|SUMMARIZE|EXPLAIN|PRAGMA\s+table_info)\b)",
-    re.IGNORECASE,
-)
-WRITE_WORD = re.compile(
-    r"\b(INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|ATTACH|DETACH|COPY|EXPORT|IMPORT|INSTALL|LOAD|SET|CALL|CHECKPOINT|VACUUM|TRUNCATE)\b",
-    re.IGNORECASE,
-)
 SNIPPET_CONTEXT = 30
-
-
-class WriteRefused(ValueError):
-    """`fazhi sql` only reads."""
 
 
 def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
@@ -32,21 +20,6 @@ def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
     if not path.exists():
         raise FileNotFoundError(f"no warehouse at {path}: run `fazhi run` first")
     return duckdb.connect(str(path), read_only=True)
-
-
-def check_read_only(sql: str) -> None:
-    if (
-        not READ_STATEMENT.match(sql)
-        or WRITE_WORD.search(strip_literals(sql))
-        or ";" in sql.strip().rstrip(";")
-    ):
-        raise WriteRefused(
-            "fazhi sql only runs one read-only query (SELECT/WITH/…); the warehouse is written by `fazhi run`"
-        )
-
-
-def strip_literals(sql: str) -> str:
-    return re.sub(r"'(?:[^']|'')*'", "''", sql)
 
 
 def named_query(name: str) -> str:
@@ -67,11 +40,6 @@ def query(path: Path, sql: str, params: dict | None = None) -> pl.DataFrame:
         return con.execute(sql, params or {}).pl()
     finally:
         con.close()
-
-
-def analyst_query(path: Path, sql: str) -> pl.DataFrame:
-    check_read_only(sql)
-    return query(path, sql)
 
 
 def row_counts(path: Path) -> dict[str, int]:

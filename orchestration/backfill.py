@@ -14,6 +14,8 @@ import polars as pl
 
 from orchestration.resources import FazhiPaths
 from orchestration.stages import ParquetStages
+from transforms.dimensions import dimension_frames
+from transforms.duplicates import with_duplicates_flagged
 from transforms.frames import (
     DOCUMENTS,
     ERRORS,
@@ -23,19 +25,19 @@ from transforms.frames import (
     SECTIONS,
     TERMS,
     THEMES,
-    LoadInput,
     ReportFrames,
-    dimension_frames,
-    parse_reports,
-    segment_documents,
-    with_duplicates_flagged,
+    without_failed,
 )
+from transforms.parsing import parse_reports
+from transforms.segmenting import segment_documents
 from warehouse.build import discard_candidate, publish_warehouse, stage_warehouse
 from warehouse.checks import failed_blocking_checks
+from warehouse.contract import LoadInput
+from warehouse.queries import held_documents
 
 STAGES = "stages"
 PARSED = ("documents", "document_errors", "sections", "indicator_facts", "inconsistencies")
-TEXT = ("terms", "search_tokens", "themes")
+TEXT = ("terms", "search_tokens", "themes", "segment_errors")
 
 
 class BackfillConfig(dg.Config):
@@ -55,14 +57,14 @@ def input_batches(config: BackfillConfig, paths: FazhiPaths):
 @dg.op(out={name: dg.Out(io_manager_key=STAGES) for name in PARSED})
 def parse_batch(raw_documents: pl.DataFrame):
     """`parsed_reports` for one batch; duplicates are flagged by the loader, which sees every batch."""
-    frames = parse_reports(raw_documents.iter_rows(), flag_duplicates=False)
+    frames = parse_reports(raw_documents)
     return frames.documents, frames.errors, frames.sections, frames.facts, frames.inconsistencies
 
 
 @dg.op(out=dg.DynamicOut(io_manager_key=STAGES))
 def texts_by_year(documents: list[pl.DataFrame]):
     """Every parsed report's text, one group per year it covers (and one for reports without a year)."""
-    texts = gathered(documents, DOCUMENTS).select("document_id", "report_year", "text")
+    texts = gathered(documents, DOCUMENTS).select("document_id", "source", "sha256", "report_year", "text")
     for (year,), part in texts.partition_by("report_year", as_dict=True).items():
         yield dg.DynamicOutput(part.drop("report_year"), mapping_key=f"year_{year or 'unknown'}")
 
@@ -85,14 +87,19 @@ def load_backfill(
     terms: list[pl.DataFrame],
     search_tokens: list[pl.DataFrame],
     themes: list[pl.DataFrame],
+    segment_errors: list[pl.DataFrame],
 ) -> None:
     """The one writer: every batch and year loaded, checked and published as by the asset job."""
-    frames = ReportFrames(
-        with_duplicates_flagged(gathered(documents, DOCUMENTS)),
-        gathered(document_errors, ERRORS),
-        gathered(sections, SECTIONS),
-        gathered(indicator_facts, FACTS),
-        gathered(inconsistencies, INCONSISTENCIES),
+    parsed = gathered(documents, DOCUMENTS)
+    frames = without_failed(
+        ReportFrames(
+            with_duplicates_flagged(parsed, held_documents(paths.warehouse(), parsed)),
+            gathered(document_errors, ERRORS),
+            gathered(sections, SECTIONS),
+            gathered(indicator_facts, FACTS),
+            gathered(inconsistencies, INCONSISTENCIES),
+        ),
+        gathered(segment_errors, ERRORS),
     )
     load = LoadInput(
         frames,
@@ -125,7 +132,7 @@ def gathered(parts: list[pl.DataFrame], schema: dict) -> pl.DataFrame:
 )
 def backfill_by_year():
     documents, errors, sections, facts, inconsistencies = input_batches().map(parse_batch)
-    terms, search, themes = texts_by_year(documents.collect()).map(segment_year)
+    terms, search, themes, segment_errors = texts_by_year(documents.collect()).map(segment_year)
     load_backfill(
         documents.collect(),
         errors.collect(),
@@ -135,4 +142,5 @@ def backfill_by_year():
         terms.collect(),
         search.collect(),
         themes.collect(),
+        segment_errors.collect(),
     )

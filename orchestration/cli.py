@@ -52,6 +52,7 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument(
         "--explain", action="store_true", help="also list every indicator candidate and its verdict"
     )
+    extract.add_argument("--debug", action="store_true", help="print the traceback of a file that fails")
     extract.set_defaults(handler=command_extract)
 
     sql = commands.add_parser("sql", help="run one read-only query against the warehouse")
@@ -145,9 +146,15 @@ def show_progress() -> None:
 def command_extract(args: argparse.Namespace) -> int:
     from orchestration.extract import extract_records
 
+    if args.debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(message)s", stream=sys.stderr)
+    failed = 0
     for record in extract_records(args.files, explain=args.explain):
+        failed += "error" in record
         print(json.dumps(record, ensure_ascii=False))
-    return 0
+    if failed:
+        print(f"fazhi extract: {failed} of {len(args.files)} files could not be read", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def command_sql(args: argparse.Namespace) -> int:

@@ -96,7 +96,10 @@ def csv_text(frame: pl.DataFrame) -> str:
     writer.writerow(frame.columns)
     for row in frame.iter_rows():
         writer.writerow(
-            "" if v is None else json.dumps(plain(v), ensure_ascii=False) if isinstance(v, list | dict)
+            ""
+            if v is None
+            else json.dumps(plain(v), ensure_ascii=False)
+            if isinstance(v, list | dict)
             else plain(v)
             for v in row
         )

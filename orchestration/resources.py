@@ -6,9 +6,8 @@ import dagster as dg
 import polars as pl
 
 from orchestration.settings import Settings
-from transforms.frames import RAW_DOCUMENTS, new_versions
 from transforms.rawstore import RawStore
-from transforms.samples import SAMPLE_REPORTS, read_files, report_files
+from transforms.samples import SAMPLE_REPORTS, folder_reports, new_reports, scraped_reports
 from transforms.sources import SourcesFile, read_sources
 from warehouse.queries import loaded_versions
 
@@ -40,17 +39,11 @@ class FazhiPaths(dg.ConfigurableResource):
         return Path(self.reports_dir) if self.reports_dir else Settings.from_env().reports
 
     def input_files(self) -> tuple[int, pl.DataFrame]:
-        """(files found, those the warehouse does not hold yet as a RAW_DOCUMENTS frame): the
-        files of the input folder, or the scraped reports of the sources file."""
+        """(files found, the RAW_REPORTS rows the warehouse has not seen): the files of the input
+        folder, or the scraped reports of the sources file."""
         sources = self.sources()
         if sources is None:
-            files = list(read_files(report_files(self.input_folder())))
+            found = folder_reports(self.input_folder())
         else:
-            store = self.raw_store()
-            files = [
-                (row["url"], store.get(row["sha256"]), source.region)
-                for source in sources.sources
-                for row in store.read_documents(source.name).iter_rows(named=True)
-            ]
-        new = new_versions(files, loaded_versions(self.warehouse()))
-        return len(files), pl.DataFrame(new, schema=RAW_DOCUMENTS, orient="row")
+            found = scraped_reports(self.raw_store(), [(s.name, s.region) for s in sources.sources])
+        return found.height, new_reports(found, loaded_versions(self.warehouse()))

@@ -5,9 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from transforms.frames import LoadInput, load_input, parse_reports
-from transforms.samples import SAMPLE_REPORTS, read_files, report_files
+from transforms.dimensions import dimension_frames
+from transforms.duplicates import with_duplicates_flagged
+from transforms.frames import ReportFrames, without_failed
+from transforms.parsing import parse_reports
+from transforms.samples import SAMPLE_REPORTS, file_reports, report_files
+from transforms.segmenting import segment_documents
 from warehouse.build import build_warehouse
+from warehouse.contract import LoadInput
 
 DATA = Path(__file__).parent / "data"
 OPENINGS = DATA / "openings"
@@ -38,8 +43,17 @@ def openings_gold():
     return read_gold(DATA / "gold_openings")
 
 
+def load_input(frames: ReportFrames, run_id: str) -> LoadInput:
+    """Segment and theme the documents: the whole input of a warehouse build, outside Dagster
+    (near-duplicates flagged among these frames only)."""
+    frames.documents = with_duplicates_flagged(frames.documents)
+    segmented = segment_documents(frames.documents)
+    frames = without_failed(frames, segmented.errors)
+    return LoadInput(frames, segmented.terms, segmented.search, segmented.themes, run_id, dimension_frames())
+
+
 def sample_load(paths: list[Path] | None = None, run_id: str = "test") -> LoadInput:
-    return load_input(parse_reports(read_files(paths or report_files(SAMPLE_REPORTS))), run_id)
+    return load_input(parse_reports(file_reports(paths or report_files(SAMPLE_REPORTS))), run_id)
 
 
 def build_sample_warehouse(path: Path) -> dict[str, int]:

@@ -11,8 +11,8 @@ from pathlib import Path
 import polars as pl
 
 from tests.conftest import sample_load
-from transforms.frames import LoadInput
 from warehouse.build import build_warehouse, stage_warehouse
+from warehouse.contract import LoadInput
 
 FRAME_FIELDS = ("documents", "sections", "facts", "inconsistencies")
 

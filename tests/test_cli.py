@@ -28,7 +28,7 @@ def test_extract_writes_one_json_record_per_file_and_carries_on_after_a_broken_o
                 "jsonl",
             ]
         )
-        == 0
+        == 1
     )
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [Path(r["source"]).name for r in records] == [
@@ -58,7 +58,7 @@ def test_extract_writes_one_json_record_per_file_and_carries_on_after_a_broken_o
 def test_extract_on_a_30_mb_page_records_an_error_and_goes_on(sample_paths, tmp_path, capsys):
     huge = tmp_path / "huge.html"
     huge.write_bytes(b"<html><body>" + "法治政府建设".encode() * (30 * 1024 * 1024 // 18) + b"</body></html>")
-    assert main(["extract", str(huge), str(sample_paths[0])]) == 0
+    assert main(["extract", str(huge), str(sample_paths[0])]) == 1
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert "too large" in records[0]["error"]
     assert records[1]["region"]["adcode"] == "411000"

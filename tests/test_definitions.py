@@ -19,6 +19,7 @@ def test_definitions_load_with_every_stage():
         "inconsistencies",
         "terms",
         "search_tokens",
+        "segment_errors",
         "themes",
         "warehouse_candidate",
         "warehouse",
@@ -36,7 +37,7 @@ def test_the_job_selects_everything():
     job = defs.resolve_job_def("build_everything")
     assert isinstance(job, dg.JobDefinition)
     assert "scraped_pages" not in {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
-    assert len(job.asset_layer.executable_asset_keys) == 13
+    assert len(job.asset_layer.executable_asset_keys) == 14
     scrape = defs.resolve_job_def("scrape_sources")
     assert scrape.partitions_def.name == "sources"
 

@@ -1,8 +1,10 @@
 from tests.pages import div_page, report_body
-from transforms.frames import parse_reports
+from transforms.duplicates import with_duplicates_flagged
+from transforms.parsing import parse_reports
+from transforms.samples import file_reports
 
 
-def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths):
+def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths, tmp_path):
     text = sample_paths[0].read_bytes()
     edited = (
         sample_paths[0]
@@ -18,7 +20,12 @@ def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths
         ("d/page.html", page.encode(), None),
         ("e/changsha.txt", sample_paths[1].read_bytes(), None),
     ]
-    documents = parse_reports(files).documents
+    for name, content, _ in files:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(content)
+    raw = file_reports([tmp_path / name for name, _, _ in files])
+    raw = raw.with_columns(source=raw["source"].str.replace(f"{tmp_path}/", "", literal=True))
+    documents = with_duplicates_flagged(parse_reports(raw).documents)
     flags = dict(documents.select("source", "flags").iter_rows())
     original = documents.filter(source="a/xuchang.txt").item(0, "document_id")
     expected = f"duplicate_of:{original}"

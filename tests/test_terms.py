@@ -5,7 +5,7 @@ import polars as pl
 import pytest
 
 from tests.conftest import OPENINGS
-from transforms.frames import segment_documents
+from transforms.segmenting import segment_documents
 from transforms.terms import canonical_spelling, segment, user_words
 from transforms.themes import chapters, theme_coverage
 
@@ -63,7 +63,9 @@ def test_fast_engine_equals_jieba_on_the_corpus(sample_paths):
 
 def test_injected_spam_is_not_counted():
     text = "以足彩app哪个是正规的法治思想为指导,推进法治政府建设,以足彩app哪个是正规的新时代思想为指导"
-    terms, search, themes = segment_documents(pl.DataFrame({"document_id": ["d"], "text": [text]}))
+    frame = pl.DataFrame({"document_id": ["d"], "source": ["s"], "sha256": ["0"], "text": [text]})
+    terms, search, themes, errors = segment_documents(frame)
+    assert errors.is_empty()
     counts = dict(zip(terms["term"], terms["term_count"], strict=True))
     assert "足彩" not in counts
     assert not search.filter(pl.col("token").cast(pl.String).str.contains("足彩")).height

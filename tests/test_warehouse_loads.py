@@ -9,11 +9,13 @@ import time
 import duckdb
 import pytest
 
-from tests.conftest import sample_load
+from tests.conftest import DATA, sample_load
 from tests.pages import report_body
 from warehouse import queries
 from warehouse.build import build_warehouse, candidate_path
-from warehouse.schema import migrate, migrations, schema_version, sql_files
+from warehouse.schema import NewerWarehouse, migrate, migrations, schema_version
+
+VERSION_1 = DATA / "warehouse_v1"  # the base tables of schema version 1, as released
 
 
 def test_runs_accumulate_and_a_rerun_changes_nothing(tmp_path, sample_paths):
@@ -63,14 +65,14 @@ def test_an_older_warehouse_file_is_migrated_in_place_with_its_data(tmp_path):
     path = tmp_path / "old.duckdb"
     load = sample_load()
     with duckdb.connect(str(path)) as con:
-        for _, statement in sql_files("tables"):
-            con.execute(statement)
+        for file in sorted(VERSION_1.glob("*.sql")):
+            con.execute(file.read_text(encoding="utf-8"))
         con.execute("INSERT INTO schema_version VALUES (1, now(), 'base tables')")
         con.register("regions", load.dimensions["dim_region"].drop("macro_region").to_arrow())
         con.execute("INSERT INTO dim_region BY NAME SELECT * FROM regions")
         con.register("years", load.dimensions["dim_year"].to_arrow())
         con.execute("INSERT INTO dim_year BY NAME SELECT * FROM years")
-        con.register("documents", load.frames.documents.to_arrow())
+        con.register("documents", load.frames.documents.drop("not_report_reason", "rules_version").to_arrow())
         con.execute("INSERT INTO dim_document BY NAME SELECT * FROM documents")
         first = load.frames.documents.item(0, "document_id")
         con.execute("INSERT INTO document_search VALUES (?, '枫桥经验 ， 枫桥经验 调解 2023')", [first])
@@ -81,6 +83,8 @@ def test_an_older_warehouse_file_is_migrated_in_place_with_its_data(tmp_path):
         assert con.execute("SELECT length FROM search_document").fetchall() == [(4,)]
         assert applied == [number for number, _, _ in migrations()]
         assert schema_version(con) == max(applied)
+        assert con.execute("SELECT count(*) FROM document_source").fetchone()[0] == 5
+        assert schema_of(con) == schema_of(fresh_schema())
         assert con.execute("SELECT count(*) FROM dim_document WHERE NOT superseded").fetchone()[0] == 5
         assert (
             con.execute("SELECT count(*) FROM dim_region").fetchone()[0]
@@ -90,6 +94,43 @@ def test_an_older_warehouse_file_is_migrated_in_place_with_its_data(tmp_path):
     assert counts["dim_document"] == 5
     with_macro = queries.query(path, "SELECT macro_region FROM dim_region WHERE adcode = '411000'")
     assert with_macro.item() == "中部"
+
+
+def schema_of(con: duckdb.DuckDBPyConnection) -> tuple[list, list]:
+    """Columns (with types, defaults, nullability) and constraints of every table."""
+    columns = con.execute(
+        "SELECT table_name, column_name, data_type, column_default, is_nullable FROM duckdb_columns() "
+        "WHERE schema_name = 'main' AND NOT internal AND table_name IN "
+        "(SELECT table_name FROM duckdb_tables()) ORDER BY ALL"
+    ).fetchall()
+    constraints = con.execute(
+        "SELECT table_name, constraint_type, constraint_text FROM duckdb_constraints() "
+        "WHERE schema_name = 'main' ORDER BY ALL"
+    ).fetchall()
+    return columns, constraints
+
+
+def fresh_schema() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    migrate(con)
+    return con
+
+
+def test_the_current_tables_are_what_every_migration_produces():
+    """sql/tables is the schema now; a file migrated from version 1 must end with exactly it."""
+    assert schema_version(fresh_schema()) == max(number for number, _, _ in migrations())
+
+
+def test_a_warehouse_from_a_newer_fazhi_is_refused(tmp_path):
+    path = tmp_path / "newer.duckdb"
+    with duckdb.connect(str(path)) as con:
+        migrate(con)
+        con.execute("INSERT INTO schema_version VALUES (999, now(), 'from the future')")
+    before = path.read_bytes()
+    with pytest.raises(NewerWarehouse, match="newer than this fazhi"):
+        build_warehouse(path, sample_load())
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.building*"))
 
 
 @pytest.mark.slow

@@ -81,3 +81,7 @@ def indicator_frame() -> pl.DataFrame:
             for i in catalogue().indicators
         ]
     )
+
+
+def dimension_frames() -> dict[str, pl.DataFrame]:
+    return {"dim_region": region_frame(), "dim_year": year_frame(), "dim_indicator": indicator_frame()}

@@ -1,13 +1,17 @@
-"""Duplicate reports: the same report published at two addresses, or mirrored with small edits.
+"""Near-duplicate reports: the same report mirrored with small edits (an identical text is one
+document with two sources, which the loader sees from the text hash).
 
 Copies share their region and year, so only reports of one (region, year) are compared — pairwise
 comparison of a whole year would not scale — by the Jaccard similarity of their character
-shingles. The first source (in sorted order) is the original; the others point to it.
+shingles. Reports the warehouse already holds are the originals; among new ones, the first
+source in sorted order is.
 """
 
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+import polars as pl
 
 SHINGLE = 8
 NEAR_DUPLICATE = 0.85
@@ -31,10 +35,11 @@ def jaccard(a: set[int], b: set[int]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def find_duplicates(documents: Sequence[DuplicateKey]) -> dict[str, str]:
-    """document_id of each copy -> document_id of the original it duplicates."""
+def find_duplicates(documents: Sequence[DuplicateKey], held: Sequence[DuplicateKey] = ()) -> dict[str, str]:
+    """document_id of each copy among `documents` -> the original it duplicates (`held`: reports
+    already in the warehouse, compared first, never copies themselves)."""
     buckets: dict[tuple, list[DuplicateKey]] = defaultdict(list)
-    for document in sorted(documents, key=lambda d: d.source):
+    for document in [*held, *sorted(documents, key=lambda d: d.source)]:
         buckets[(document.region, document.year)].append(document)
     copies: dict[str, str] = {}
     for bucket in (b for b in buckets.values() if len(b) > 1):  # a report alone in its bucket is no copy
@@ -47,3 +52,28 @@ def find_duplicates(documents: Sequence[DuplicateKey]) -> dict[str, str]:
             elif original.document_id != document.document_id:
                 copies[document.document_id] = original.document_id
     return copies
+
+
+KEY_COLUMNS = ("document_id", "source", "adcode", "report_year", "text")
+
+
+def keys_of(frame: pl.DataFrame) -> list[DuplicateKey]:
+    return [DuplicateKey(*row) for row in frame.select(KEY_COLUMNS).iter_rows()]
+
+
+def with_duplicates_flagged(documents: pl.DataFrame, held: pl.DataFrame | None = None) -> pl.DataFrame:
+    """New documents that copy another one carry `duplicate_of:<id of the original>`."""
+    held_keys = keys_of(held) if held is not None else []
+    copies = {
+        copy: original
+        for copy, original in find_duplicates(keys_of(documents), held_keys).items()
+        if copy not in {k.document_id for k in held_keys}
+    }
+    if not copies:
+        return documents
+    original = pl.col("document_id").replace_strict(copies, default=None)
+    return documents.with_columns(
+        flags=pl.when(original.is_null())
+        .then(pl.col("flags"))
+        .otherwise(pl.col("flags").list.concat(pl.concat_list(pl.lit("duplicate_of:") + original)))
+    )

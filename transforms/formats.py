@@ -8,12 +8,19 @@ readers: most reports are HTML or text, and the two take 0.6 s to import in ever
 import io
 import re
 import zipfile
+import zlib
 from pathlib import PurePath
 
 from transforms.decode import NotText, declared_charset, decode_bytes
 from transforms.htmltext import html_to_text
 
 MAX_BYTES = 20 * 1024 * 1024
+# Caps against files built to exhaust a parser: a DOCX's unpacked size and compression ratio, a
+# PDF's pages, an HTML page's elements (the content finder is quadratic in nesting depth).
+MAX_UNPACKED_BYTES = 50 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 100
+MAX_PDF_PAGES = 1000
+MAX_HTML_ELEMENTS = 50_000
 HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jsp", ".asp", ".aspx", ".php"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 CONTROL_SHARE_LIMIT = 0.02
@@ -49,7 +56,7 @@ def read_by_format(suffix: str, raw: bytes) -> str:
     if suffix == ".docx":
         return docx_text(raw)
     if suffix in HTML_SUFFIXES or looks_like_html(raw):
-        return html_to_text(decode_bytes(raw, declared_charset(raw)))
+        return html_text(raw)
     if suffix in TEXT_SUFFIXES:
         return decode_bytes(raw)
     raise UnreadableReport(f"unsupported format: {suffix}")
@@ -62,9 +69,15 @@ def pdf_text(raw: bytes) -> str:
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(raw))
+        if reader.is_encrypted:
+            raise UnreadableReport("encrypted PDF: refused (no password is tried)")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise UnreadableReport(f"PDF of {len(reader.pages):,} pages (limit {MAX_PDF_PAGES:,})")
         text = "\n".join(unwrap_lines(page.extract_text() or "") for page in reader.pages)
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
-        raise UnreadableReport(f"broken PDF: {error}") from error
+    except UnreadableReport:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, RecursionError, NotImplementedError) as error:
+        raise UnreadableReport(f"broken PDF: {type(error).__name__}: {error}") from error
     if not text.strip():
         raise UnreadableReport("PDF without a text layer (a scan?)")
     return text
@@ -90,13 +103,38 @@ def docx_text(raw: bytes) -> str:
     """Paragraphs, then table cells, of a Word document."""
     import docx  # noqa: PLC0415 (see the module docstring)
 
+    check_archive(raw)
     try:
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableReport(f"broken DOCX: {error}") from error
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, zlib.error, SyntaxError) as error:
+        raise UnreadableReport(f"broken DOCX: {type(error).__name__}: {error}") from error
     lines = [p.text for p in document.paragraphs]
     lines += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join(lines)
+
+
+def check_archive(raw: bytes) -> None:
+    """Refuse a zip that would unpack too large (a zip bomb) before anything unpacks it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise UnreadableReport(f"broken DOCX: {error}") from error
+    unpacked = sum(member.file_size for member in members)
+    packed = sum(member.compress_size for member in members) or 1
+    if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_COMPRESSION_RATIO:
+        raise UnreadableReport(
+            f"DOCX would unpack to {unpacked:,} bytes from {packed:,} (limits {MAX_UNPACKED_BYTES:,} "
+            f"bytes, ratio {MAX_COMPRESSION_RATIO})"
+        )
+
+
+def html_text(raw: bytes) -> str:
+    """The text of an HTML page, refusing pages with more elements than any report needs."""
+    elements = raw.count(b"<") - raw.count(b"</")
+    if elements > MAX_HTML_ELEMENTS:
+        raise UnreadableReport(f"HTML page of about {elements:,} elements (limit {MAX_HTML_ELEMENTS:,})")
+    return html_to_text(decode_bytes(raw, declared_charset(raw)))
 
 
 def looks_like_html(raw: bytes) -> bool:

@@ -101,7 +101,7 @@ def respectively_lists(
         start += len(listed) - len(listed.lstrip())
         values = listed_values(text, match.end(), quantities)
         items = [item.strip() for item in LIST_ITEM_SEPARATOR.split(listed) if item.strip()]
-        own = distribute_noun(items) if len(items) == len(values) else [None] * len(values)
+        own = distribute_noun(items) if values and len(items) == len(values) else [None] * len(values)
         listed_clauses.update({q.start: (clause, start) for q, clause in zip(values, own, strict=True)})
     return listed_clauses
 
@@ -122,6 +122,8 @@ def listed_values(text: str, start: int, quantities: list[Quantity]) -> list[Qua
 
 def distribute_noun(items: list[str]) -> list[str]:
     """The last item's noun is shared: 受理、审结行政复议案件 -> 受理行政复议案件, 审结行政复议案件."""
+    if not items:
+        return []
     first, last = items[0], items[-1]
     noun = last[len(first) :] if len(last) > len(first) else ""
     return [item if item == last or not noun else item + noun for item in items]

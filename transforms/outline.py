@@ -50,7 +50,9 @@ def heading_of(line: str, marker_end: int) -> str:
 
 
 def parse_outline(text: str) -> list[Section]:
-    """Numbered sections in document order; each ends where the next one of its level or above starts."""
+    """Numbered sections in document order; each ends where the next one of its level or above
+    starts. A path names every level down to its own, 0 for a level the numbering skipped
+    (一、 then 1、 is 1/0/1), so paths stay unique however a report mixes its numbering."""
     opened: list[tuple[int, str, str, int]] = []
     counters = [0, 0, 0]
     offset = 0
@@ -61,7 +63,7 @@ def parse_outline(text: str) -> list[Section]:
             if match:
                 counters[depth] += 1
                 counters[depth + 1 :] = [0] * (len(counters) - depth - 1)
-                path = "/".join(str(n) for n in counters[: depth + 1] if n) or str(counters[depth])
+                path = "/".join(str(n) for n in counters[: depth + 1])
                 start = offset + len(line) - len(stripped)
                 opened.append((depth, path, heading_of(stripped, match.end()), start))
                 break

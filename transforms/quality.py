@@ -33,6 +33,9 @@ class QualityLexicon:
     damaged: re.Pattern[str]
     shortcomings: re.Pattern[str]
     next_year: re.Pattern[str]
+    report_min_han: int
+    report_min_terms: int
+    report_terms: tuple[str, ...]
 
 
 @cache
@@ -47,6 +50,9 @@ def lexicon() -> QualityLexicon:
         damaged=re.compile("|".join(f"(?:{p})" for p in data["damaged_patterns"]), re.MULTILINE),
         shortcomings=re.compile(data["shortcomings"]),
         next_year=re.compile(data["next_year"]),
+        report_min_han=int(data["report_min_han"]),
+        report_min_terms=int(data["report_min_terms"]),
+        report_terms=tuple(data["report_terms"]),
     )
 
 
@@ -115,3 +121,22 @@ def missing_parts(text: str, categories: set[str]) -> list[str]:
     if "next_year" not in categories and not lex.next_year.search(text):
         missing.append("next_year")
     return missing
+
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+TITLE_TOPIC = re.compile(r"法治|依法行政|法制")
+
+
+def not_a_report(text: str, title: str | None) -> str | None:
+    """Why a text is not a rule-of-law report (None when it is one): too little Chinese text, or
+    none of the domain's words. Evidence-based and lenient — a short or cut-off report passes."""
+    if title and TITLE_TOPIC.search(title):
+        return None
+    lex = lexicon()
+    han = len(HAN.findall(text))
+    if han < lex.report_min_han:
+        return f"too short to be a report: {han} Chinese characters (at least {lex.report_min_han})"
+    terms = sum(1 for term in lex.report_terms if term in text)
+    if terms < lex.report_min_terms:
+        return f"no rule-of-law vocabulary: {terms} of the domain's words (at least {lex.report_min_terms})"
+    return None

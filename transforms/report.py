@@ -23,6 +23,7 @@ from transforms.quality import (
     is_third_party,
     is_traditional,
     missing_parts,
+    not_a_report,
     spam_spans,
 )
 from transforms.regions import (
@@ -54,6 +55,7 @@ class ParsedReport:
     candidates: list[Candidate]
     inconsistencies: list[Inconsistency]
     flags: list[str] = field(default_factory=list)
+    not_report_reason: str | None = None
 
     @property
     def title(self) -> str | None:
@@ -77,6 +79,35 @@ class ParsedReport:
     def days_late(self) -> int | None:
         return days_late(self.meta.report_year, self.meta.publish_date, self.doc_type)
 
+    def document_row(self, doc_id: str, rules_version: str) -> dict:
+        """The report's row of the DOCUMENTS frame."""
+        meta, region = self.meta, self.resolution.region
+        return {
+            "document_id": doc_id,
+            "source": self.source,
+            "sha256": self.sha256,
+            "text_sha256": hashlib.sha256(self.text.encode()).hexdigest(),
+            "title": meta.title,
+            "display_title": self.built_title(),
+            "report_year": meta.report_year,
+            "adcode": region.adcode if region else None,
+            "region_level": self.resolution.level,
+            "doc_date": meta.doc_date,
+            "publish_date": meta.publish_date,
+            "doc_number": meta.doc_number,
+            "issuer": self.issuer,
+            "addressee": meta.addressee,
+            "doc_type": self.doc_type,
+            "not_report_reason": self.not_report_reason,
+            "flags": self.flags,
+            "length": len(self.text),
+            "numbers_per_1000": self.numbers_per_1000(),
+            "parts_present": self.parts_present(),
+            "days_late": self.days_late(),
+            "rules_version": rules_version,
+            "text": self.text,
+        }
+
     def record(self) -> dict:
         meta = self.meta
         return {
@@ -90,6 +121,7 @@ class ParsedReport:
             "issuer": self.issuer,
             "addressee": meta.addressee,
             "doc_type": self.doc_type,
+            "not_report_reason": self.not_report_reason,
             "flags": self.flags,
             "sections": [
                 {
@@ -137,9 +169,10 @@ def parse_report(source: str, raw: bytes, region_hint: str | None = None) -> Par
     )
     resolution = resolve_region(evidence, meta.report_year)
     issuer = issuer_of(meta, resolution)
-    doc_type = doc_type_of(page, issuer)
     sections = parse_outline(text)
     facts, found = extract_indicators(text)
+    reason = not_a_report(text, meta.title)
+    doc_type = "not_a_report" if reason else doc_type_of(page, issuer)
     report = ParsedReport(
         source=source,
         sha256=hashlib.sha256(raw).hexdigest(),
@@ -152,6 +185,7 @@ def parse_report(source: str, raw: bytes, region_hint: str | None = None) -> Par
         facts=facts,
         candidates=found,
         inconsistencies=audit_figures({f.code: f.value for f in facts}),
+        not_report_reason=reason,
     )
     report.flags = flags_of(report, page)
     return report

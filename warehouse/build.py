@@ -16,12 +16,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from transforms.frames import LoadInput
+from warehouse.contract import LoadInput
 from warehouse.schema import TABLES, create_wide_view, migrate, sql_files
 
 # What a run brings: every table but the version table and search_document (summed from the
 # postings in SQL), and the sources it read.
-DERIVED = ("schema_version", "search_document")
+DERIVED = ("schema_version", "search_document", "document_source")
 INCOMING = (*(table for table in TABLES if table not in DERIVED), "run_sources")
 
 

@@ -1,8 +1,11 @@
-"""The warehouse schema: base tables, numbered migrations, views and the search macro.
+"""The warehouse schema: the current tables, numbered migrations, views and the search macro.
 
-Version 1 is the base tables (sql/tables); each file of sql/migrations (NNN_name.sql) brings a
-warehouse one version further, so an older warehouse file is upgraded in place and a new one is
-built by the same path. Views and the search_reports macro are recreated on every write, after the migrations.
+sql/tables is the schema as it is now: a new warehouse file is created from it and stamped with
+the latest version. An older file is brought forward by the files of sql/migrations (NNN_name.sql),
+each one version; version 6 rebuilds every table from sql/tables first (DuckDB cannot alter a
+CHECK in place), so whatever an old file went through, it ends with the tables a new one has. A
+file newer than this code is refused: writing it would put older views over its tables. Views and
+the search_reports macro are recreated on every write, after the migrations.
 """
 
 import datetime as dt
@@ -12,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 
-BASE_VERSION = 1
+REBUILT_AT = 6
 TABLES = (
     "schema_version",
     "dim_region",
@@ -29,8 +32,10 @@ TABLES = (
     "load_error",
     "load_run",
     "fetch_log",
+    "document_source",
 )
 HAS_VERSION_TABLE = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'"
+EXISTING_COLUMNS = "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
 CURRENT_VERSION = "SELECT coalesce(max(version), 0) FROM schema_version"
 RECORD_VERSION = "INSERT INTO schema_version VALUES ($version, $applied_at, $description)"
 INDICATOR_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -48,6 +53,14 @@ def migrations() -> list[tuple[int, str, str]]:
     return [(int(name.split("_", 1)[0]), name, sql) for name, sql in sql_files("migrations")]
 
 
+def latest_version() -> int:
+    return max(number for number, _, _ in migrations())
+
+
+class NewerWarehouse(RuntimeError):
+    """The warehouse file was written by a newer fazhi; this one would damage it."""
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     if not con.execute(HAS_VERSION_TABLE).fetchone()[0]:
         return 0
@@ -59,24 +72,65 @@ def record_version(con: duckdb.DuckDBPyConnection, version: int, description: st
     con.execute(RECORD_VERSION, {"version": version, "applied_at": now, "description": description})
 
 
+def check_not_newer(con: duckdb.DuckDBPyConnection) -> int:
+    version, latest = schema_version(con), latest_version()
+    if version > latest:
+        raise NewerWarehouse(
+            f"the warehouse has schema version {version}, newer than this fazhi ({latest}): "
+            "upgrade fazhi; nothing was written"
+        )
+    return version
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Bring the warehouse to the latest version and recreate the views; returns versions applied."""
+    version = check_not_newer(con)
     applied = []
-    version = schema_version(con)
     if version == 0:
-        for _, statement in sql_files("tables"):
-            con.execute(statement)
-        record_version(con, BASE_VERSION, "base tables")
-        version = BASE_VERSION
-        applied.append(BASE_VERSION)
+        create_tables(con)
+        record_version(con, latest_version(), "current tables")
+        applied.append(latest_version())
     for number, name, statement in migrations():
-        if number > version:
+        if version and number > version:
+            if number == REBUILT_AT:
+                rebuild_tables(con)
             con.execute(statement)
             record_version(con, number, name)
             applied.append(number)
     for _, statement in sql_files("views") + sql_files("search"):
         con.execute(statement)
     return applied
+
+
+def create_tables(con: duckdb.DuckDBPyConnection, skip: tuple[str, ...] = ()) -> None:
+    for name, statement in sql_files("tables"):
+        if not any(name.endswith(f"_{table}.sql") for table in skip):
+            con.execute(statement)
+
+
+def rebuild_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Every table recreated from sql/tables with its rows: columns both have are kept, new ones
+    take their defaults. Tables are dropped dependents first (TABLES lists parents first)."""
+    existing = columns_of(con)
+    kept = [t for t in TABLES if t in existing and t != "schema_version"]
+    for table in kept:
+        con.execute(f"CREATE TEMP TABLE kept_{table} AS SELECT * FROM main.{table}")
+    for table in reversed(kept):
+        con.execute(f"DROP TABLE main.{table}")
+    create_tables(con, skip=("schema_version",))
+    current = columns_of(con)
+    for table in kept:
+        shared = ", ".join(f'"{c}"' for c in existing[table] if c in current[table])
+        con.execute(f"INSERT INTO main.{table} ({shared}) SELECT {shared} FROM kept_{table}")
+        con.execute(f"DROP TABLE kept_{table}")
+
+
+def columns_of(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Table -> its columns in order, for the tables of the main schema."""
+    found: dict[str, list[str]] = {}
+    for table, column in con.execute(EXISTING_COLUMNS).fetchall():
+        found.setdefault(table, []).append(column)
+    return found
 
 
 def create_wide_view(con: duckdb.DuckDBPyConnection, codes: list[str]) -> None:

@@ -4,8 +4,12 @@ import dagster as dg
 import polars as pl
 
 from orchestration.resources import FazhiPaths
-from transforms.frames import LoadInput, ReportFrames, dimension_frames
+from transforms.dimensions import dimension_frames
+from transforms.duplicates import with_duplicates_flagged
+from transforms.frames import ReportFrames, without_failed
 from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, table_counts
+from warehouse.contract import LoadInput
+from warehouse.queries import held_documents
 from warehouse.reports import render_reports
 
 
@@ -21,10 +25,15 @@ def warehouse_candidate(
     terms: pl.DataFrame,
     search_tokens: pl.DataFrame,
     themes: pl.DataFrame,
+    segment_errors: pl.DataFrame,
     fetch_log: pl.DataFrame,
 ) -> None:
-    """The published warehouse with this run loaded, built beside it and checked before it replaces it."""
-    frames = ReportFrames(documents, document_errors, sections, indicator_facts, inconsistencies)
+    """The published warehouse with this run loaded, built beside it and checked before it
+    replaces it. New reports that copy one already held (or another of this run) are flagged."""
+    flagged = with_duplicates_flagged(documents, held_documents(paths.warehouse(), documents))
+    frames = without_failed(
+        ReportFrames(flagged, document_errors, sections, indicator_facts, inconsistencies), segment_errors
+    )
     load = LoadInput(frames, terms, search_tokens, themes, context.run_id, dimension_frames(), fetch_log)
     candidate = stage_warehouse(paths.warehouse(), load)
     context.add_output_metadata({f"rows_{t}": n for t, n in table_counts(candidate).items()})

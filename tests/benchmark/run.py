@@ -25,9 +25,10 @@ import polars as pl
 
 from tests import demo_site
 from tests.benchmark.generator import generate
+from tests.conftest import load_input
 from transforms.fetch import Fetcher
-from transforms.frames import load_input, parse_reports
-from transforms.samples import read_files, report_files
+from transforms.parsing import parse_reports
+from transforms.samples import folder_reports, report_files
 from transforms.sources import FetchSettings
 from warehouse.build import build_warehouse
 from warehouse.queries import connect_read_only
@@ -111,8 +112,8 @@ def peak_mb() -> float:
 
 
 def stage_rows(corpus: Path, warehouse: Path) -> tuple[list[Row], dict]:
-    files = list(read_files(report_files(corpus)))
-    n, megabytes = len(files), sum(len(f[1]) for f in files) / 1e6
+    files = folder_reports(corpus)
+    n, megabytes = files.height, files.get_column("size").sum() / 1e6
     rows = []
     frames, seconds = timed(parse_reports, files)
     rows.append(

@@ -1,8 +1,26 @@
--- A report version already loaded is left alone (a rerun changes nothing). A new version of a
--- source supersedes the older ones: their rows stay, marked, and their facts are removed.
+-- Which incoming files are new: a (source, sha256) seen before is left alone (a rerun changes
+-- nothing). A new file whose normalised text the warehouse (or an earlier file of this run)
+-- already holds becomes a second source of that document, never a second document.
+CREATE OR REPLACE TEMP TABLE arriving AS
+SELECT
+    i.document_id,
+    i.source,
+    i.sha256,
+    coalesce(
+        held.document_id,
+        first_value(i.document_id) OVER (PARTITION BY i.text_sha256 ORDER BY i.source, i.document_id)
+    ) AS home_id
+FROM incoming_dim_document AS i
+LEFT JOIN (
+    SELECT text_sha256, min(document_id) AS document_id FROM dim_document
+    WHERE NOT superseded GROUP BY text_sha256
+) AS held USING (text_sha256)
+WHERE NOT EXISTS (SELECT 1 FROM document_source AS s WHERE s.source = i.source AND s.sha256 = i.sha256);
 CREATE OR REPLACE TEMP TABLE new_documents AS
-SELECT document_id, source FROM incoming_dim_document
-WHERE document_id NOT IN (SELECT document_id FROM dim_document);
+SELECT document_id, source FROM arriving
+WHERE document_id = home_id AND document_id NOT IN (SELECT document_id FROM dim_document);
+-- A new version of a source supersedes the older ones: their rows stay, marked, and their facts
+-- are removed.
 UPDATE dim_document SET superseded = true
 WHERE NOT superseded AND source IN (SELECT source FROM new_documents);
 DELETE FROM fact_indicator WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
@@ -14,3 +32,10 @@ DELETE FROM search_posting WHERE document_id IN (SELECT document_id FROM dim_doc
 DELETE FROM search_document WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
 INSERT INTO dim_document BY NAME
 SELECT * FROM incoming_dim_document WHERE document_id IN (SELECT document_id FROM new_documents);
+INSERT INTO document_source
+SELECT source, sha256, home_id, (SELECT started_at FROM incoming_load_run) FROM arriving;
+-- Facts, outline, terms and the search index of the new reports only; a text that is not a
+-- report keeps its dim_document row (with the reason) and nothing else.
+CREATE OR REPLACE TEMP TABLE new_reports AS
+SELECT document_id FROM incoming_dim_document
+WHERE document_id IN (SELECT document_id FROM new_documents) AND doc_type <> 'not_a_report';

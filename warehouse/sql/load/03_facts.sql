@@ -1,17 +1,17 @@
 -- Facts of the new report versions only.
 INSERT INTO fact_indicator BY NAME
-SELECT * FROM incoming_fact_indicator WHERE document_id IN (SELECT document_id FROM new_documents);
+SELECT * FROM incoming_fact_indicator WHERE document_id IN (SELECT document_id FROM new_reports);
 INSERT INTO fact_section BY NAME
-SELECT * FROM incoming_fact_section WHERE document_id IN (SELECT document_id FROM new_documents);
+SELECT * FROM incoming_fact_section WHERE document_id IN (SELECT document_id FROM new_reports);
 INSERT INTO fact_term BY NAME
-SELECT * FROM incoming_fact_term WHERE document_id IN (SELECT document_id FROM new_documents);
+SELECT * FROM incoming_fact_term WHERE document_id IN (SELECT document_id FROM new_reports);
 INSERT INTO fact_theme BY NAME
-SELECT * FROM incoming_fact_theme WHERE document_id IN (SELECT document_id FROM new_documents);
+SELECT * FROM incoming_fact_theme WHERE document_id IN (SELECT document_id FROM new_reports);
 INSERT INTO fact_inconsistency BY NAME
-SELECT * FROM incoming_fact_inconsistency WHERE document_id IN (SELECT document_id FROM new_documents);
+SELECT * FROM incoming_fact_inconsistency WHERE document_id IN (SELECT document_id FROM new_reports);
 INSERT INTO search_posting BY NAME
-SELECT * FROM incoming_search_posting WHERE document_id IN (SELECT document_id FROM new_documents);
+SELECT * FROM incoming_search_posting WHERE document_id IN (SELECT document_id FROM new_reports);
 INSERT INTO search_document
 SELECT document_id, sum(token_count)::INTEGER FROM incoming_search_posting
-WHERE document_id IN (SELECT document_id FROM new_documents)
+WHERE document_id IN (SELECT document_id FROM new_reports)
 GROUP BY document_id;

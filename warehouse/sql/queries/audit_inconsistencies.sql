@@ -6,7 +6,7 @@ WITH checked AS (
 SELECT d.display_title AS title, r.name AS region, d.report_year AS year, c.check_name, c.detail,
        f.indicator_code, f.value, f.evidence
 FROM checked AS c
-JOIN dim_document AS d USING (document_id)
+JOIN v_report AS d USING (document_id)
 LEFT JOIN dim_region AS r USING (adcode)
 LEFT JOIN fact_indicator AS f USING (document_id, indicator_code)
 WHERE NOT d.superseded

@@ -1,2 +1,2 @@
--- The report versions the warehouse already holds: a run need not parse them again.
-SELECT source, sha256 FROM dim_document
+-- Every (source, sha256) the warehouse has taken in: a run need not parse them again.
+SELECT source, sha256 FROM document_source

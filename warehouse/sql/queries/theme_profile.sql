@@ -3,14 +3,14 @@
 WITH per_region AS (
     SELECT r.name AS region, r.province, t.chapter, avg(t.per_1000_chars) AS per_1000_chars, count(*) AS reports
     FROM fact_theme AS t
-    JOIN dim_document AS d USING (document_id)
+    JOIN v_report AS d USING (document_id)
     JOIN dim_region AS r USING (adcode)
     WHERE NOT d.superseded
     GROUP BY ALL
 ),
 overall AS (
     SELECT t.chapter, avg(t.per_1000_chars) AS average
-    FROM fact_theme AS t JOIN dim_document AS d USING (document_id)
+    FROM fact_theme AS t JOIN v_report AS d USING (document_id)
     WHERE NOT d.superseded
     GROUP BY ALL
 ),

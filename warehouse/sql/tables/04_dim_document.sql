@@ -13,13 +13,17 @@ CREATE TABLE dim_document (
     doc_number VARCHAR,
     issuer VARCHAR,
     addressee VARCHAR,
-    doc_type VARCHAR NOT NULL CHECK (doc_type IN ('government', 'department', 'third_party')),
+    doc_type VARCHAR NOT NULL CHECK (doc_type IN ('government', 'department', 'third_party', 'not_a_report')),
     flags VARCHAR[] NOT NULL,
     length INTEGER NOT NULL,
     numbers_per_1000 DOUBLE NOT NULL,
     parts_present VARCHAR[] NOT NULL,
     days_late INTEGER,
-    text VARCHAR NOT NULL
+    text VARCHAR NOT NULL,
+    first_seen TIMESTAMP,
+    superseded BOOLEAN DEFAULT false,
+    not_report_reason VARCHAR,
+    rules_version VARCHAR
 );
 COMMENT ON TABLE dim_document IS 'One row per report: where it came from, what it is, and its quality flags.';
 COMMENT ON COLUMN dim_document.document_id IS 'First 16 hex digits of the sha256 of source and file bytes: one report version at one source.';
@@ -36,10 +40,14 @@ COMMENT ON COLUMN dim_document.publish_date IS 'Date the website published it (�
 COMMENT ON COLUMN dim_document.doc_number IS 'Document number (文号), e.g. 通政文〔2020〕22号.';
 COMMENT ON COLUMN dim_document.issuer IS 'The organ that issued the report.';
 COMMENT ON COLUMN dim_document.addressee IS 'The organ the report is addressed to.';
-COMMENT ON COLUMN dim_document.doc_type IS 'government, department or third_party (a mirror or an evaluation).';
+COMMENT ON COLUMN dim_document.doc_type IS 'government, department, third_party (a mirror or an evaluation) or not_a_report (kept, left out of the views and facts; see not_report_reason).';
 COMMENT ON COLUMN dim_document.flags IS 'Quality flags: injected_spam, damaged_text, no_title, no_region, ambiguous_region, no_year, duplicate_of:<id>, inconsistent_figures, late, missing_sections, third_party, traditional_chars.';
 COMMENT ON COLUMN dim_document.length IS 'Characters of normalised text.';
 COMMENT ON COLUMN dim_document.numbers_per_1000 IS 'Numbers per 1,000 characters: how much the report quantifies.';
 COMMENT ON COLUMN dim_document.parts_present IS 'Required parts found as top-level sections (leadership_duty, achievements, shortcomings, next_year).';
 COMMENT ON COLUMN dim_document.days_late IS 'Days published after the deadline (negative: before).';
 COMMENT ON COLUMN dim_document.text IS 'Normalised text; every offset in the facts indexes it.';
+COMMENT ON COLUMN dim_document.first_seen IS 'When this version of the report was first loaded (UTC).';
+COMMENT ON COLUMN dim_document.superseded IS 'True when a newer version from the same source replaced it; its facts were removed, the row is kept.';
+COMMENT ON COLUMN dim_document.not_report_reason IS 'Why a text with doc_type not_a_report is not a rule-of-law report (null for reports).';
+COMMENT ON COLUMN dim_document.rules_version IS 'Digest of the rules and reference data that extracted this document (fazhi reprocess redoes older ones).';

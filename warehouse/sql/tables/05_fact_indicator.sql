@@ -5,11 +5,12 @@ CREATE TABLE fact_indicator (
     report_year INTEGER REFERENCES dim_year (year),
     value DOUBLE NOT NULL,
     unit VARCHAR NOT NULL,
-    qualifier VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'more_than', 'about', 'nearly')),
+    qualifier VARCHAR NOT NULL CHECK (qualifier IN ('exact', 'more_than', 'less_than', 'about', 'nearly')),
     evidence VARCHAR NOT NULL,
     start_offset INTEGER NOT NULL,
     end_offset INTEGER NOT NULL,
     rule_id VARCHAR NOT NULL,
+    rules_version VARCHAR,
     PRIMARY KEY (document_id, indicator_code),
     CHECK (unit <> '%' OR value BETWEEN 0 AND 100),
     CHECK (value >= 0),
@@ -22,8 +23,9 @@ COMMENT ON COLUMN fact_indicator.adcode IS 'Region of the report.';
 COMMENT ON COLUMN fact_indicator.report_year IS 'Year the report covers.';
 COMMENT ON COLUMN fact_indicator.value IS 'Value in the canonical unit (2.8万余件 → 28000; rates as percent numbers).';
 COMMENT ON COLUMN fact_indicator.unit IS 'Unit as stated after folding 万/亿 (件, 起, %, 元…).';
-COMMENT ON COLUMN fact_indicator.qualifier IS 'exact, more_than (余/多/超), about (约), nearly (近).';
+COMMENT ON COLUMN fact_indicator.qualifier IS 'exact, more_than (余/多/超/以上), less_than (不足/不到/低于/以下), about (约/左右), nearly (近).';
 COMMENT ON COLUMN fact_indicator.evidence IS 'The clause the figure came from.';
 COMMENT ON COLUMN fact_indicator.start_offset IS 'Start of the evidence in dim_document.text.';
 COMMENT ON COLUMN fact_indicator.end_offset IS 'End of the evidence in dim_document.text.';
 COMMENT ON COLUMN fact_indicator.rule_id IS 'Catalogue rule that recognised the figure.';
+COMMENT ON COLUMN fact_indicator.rules_version IS 'Digest of the rules and reference data that extracted the figure.';

@@ -18,10 +18,10 @@ SELECT
     f.document_id
 FROM fact_indicator AS f
 JOIN dim_indicator AS i USING (indicator_code)
-JOIN dim_document AS d USING (document_id)
+JOIN v_report AS d USING (document_id)
 LEFT JOIN dim_region AS r ON r.adcode = f.adcode
 WHERE NOT d.superseded;
-COMMENT ON VIEW v_indicator IS 'Indicator facts, long, with names and the region hierarchy: the analyst''s starting point.';
+COMMENT ON VIEW v_indicator IS 'Indicator facts, long, with names and the region hierarchy: the analyst''s starting point. Only reports of v_report: no superseded versions, near-duplicate copies or texts that are not reports.';
 COMMENT ON COLUMN v_indicator.year IS 'Year the report covers.';
 COMMENT ON COLUMN v_indicator.macro_region IS '东部, 中部, 西部 or 东北.';
 COMMENT ON COLUMN v_indicator.province IS 'Province-level unit of the region.';

@@ -7,7 +7,7 @@ SELECT
     x.tfidf,
     row_number() OVER (PARTITION BY x.document_id ORDER BY x.tfidf DESC, x.term) AS rank
 FROM v_term_tfidf AS x
-JOIN dim_document AS d USING (document_id)
+JOIN v_report AS d USING (document_id)
 LEFT JOIN dim_region AS r USING (adcode)
 QUALIFY rank <= 20;
 COMMENT ON VIEW v_distinctive_terms IS 'The 20 most distinctive terms (TF-IDF) of each report.';

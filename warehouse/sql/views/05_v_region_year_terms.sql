@@ -1,7 +1,7 @@
 CREATE OR REPLACE VIEW v_region_year_terms AS
 WITH grouped AS (
     SELECT d.adcode, d.report_year AS year, t.term, sum(t.term_count) AS term_count
-    FROM fact_term AS t JOIN dim_document AS d USING (document_id)
+    FROM fact_term AS t JOIN v_report AS d USING (document_id)
     WHERE d.adcode IS NOT NULL AND d.report_year IS NOT NULL
     GROUP BY ALL
 ),

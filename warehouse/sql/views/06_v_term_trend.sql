@@ -1,13 +1,13 @@
 CREATE OR REPLACE VIEW v_term_trend AS
 WITH yearly AS (
     SELECT d.report_year AS year, t.term, sum(t.term_count) AS term_count, count(DISTINCT t.document_id) AS reports
-    FROM fact_term AS t JOIN dim_document AS d USING (document_id)
+    FROM fact_term AS t JOIN v_report AS d USING (document_id)
     WHERE d.report_year IS NOT NULL
     GROUP BY ALL
 ),
 totals AS (
     SELECT d.report_year AS year, sum(t.term_count) AS terms, count(DISTINCT d.document_id) AS all_reports
-    FROM fact_term AS t JOIN dim_document AS d USING (document_id)
+    FROM fact_term AS t JOIN v_report AS d USING (document_id)
     GROUP BY ALL
 )
 SELECT

@@ -1,6 +1,6 @@
 CREATE OR REPLACE VIEW v_region_year AS
 WITH documents AS (
-    SELECT * FROM dim_document WHERE NOT superseded AND adcode IS NOT NULL AND report_year IS NOT NULL
+    SELECT * FROM v_report WHERE adcode IS NOT NULL AND report_year IS NOT NULL
 ),
 flags AS (
     SELECT adcode, report_year, list(DISTINCT split_part(flag, ':', 1) ORDER BY split_part(flag, ':', 1)) AS flags

@@ -1,0 +1,10 @@
+CREATE TABLE fact_term (
+    document_id VARCHAR NOT NULL REFERENCES dim_document (document_id),
+    term VARCHAR NOT NULL,
+    term_count INTEGER NOT NULL CHECK (term_count > 0),
+    PRIMARY KEY (document_id, term)
+);
+COMMENT ON TABLE fact_term IS 'jieba term counts per report (domain dictionary, stop words and injected spam removed).';
+COMMENT ON COLUMN fact_term.document_id IS 'The report.';
+COMMENT ON COLUMN fact_term.term IS 'A Chinese term of two characters or more.';
+COMMENT ON COLUMN fact_term.term_count IS 'Occurrences in the report.';

@@ -1,0 +1,125 @@
+"""The parse stage: RAW_REPORTS rows in, the parse frames out, one report at a time and across
+processes. Fault isolation lives here: whatever one file does — not a report, a parser bug, a
+timeout, a broken invariant — it becomes one error row (with its stage and exception type) and
+the other files go on."""
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import polars as pl
+
+from transforms.formats import UnreadableReport
+from transforms.frames import (
+    DOCUMENTS,
+    ERRORS,
+    FACTS,
+    INCONSISTENCIES,
+    SECTIONS,
+    ReportFrames,
+    document_id,
+    error_row,
+)
+from transforms.limits import read_capped, time_budget
+from transforms.parallel import map_in_processes
+from transforms.report import ParsedReport, parse_report
+from transforms.rules_version import rules_version
+from transforms.samples import local_path
+from transforms.validate import InvalidReport, check_report
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ReportRows:
+    """One file's rows of every parse frame: what a parse worker sends back. Rows rather than the
+    ParsedReport (its candidates, page text and offsets), so the parent holds only what is loaded."""
+
+    document: dict | None = None
+    error: dict | None = None
+    sections: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+    inconsistencies: list[dict] = field(default_factory=list)
+
+
+def read_and_parse(source: str, path: bytes, hint: str | None) -> ParsedReport:
+    with time_budget():
+        return parse_report(source, read_capped(local_path(path)), hint)
+
+
+def report_rows(raw: dict) -> ReportRows:
+    """A parsed and validated report's rows, or the error row of a file that is not one."""
+    source, sha256 = raw["source"], raw["sha256"]
+    try:
+        report = read_and_parse(source, raw["path"], raw["region_hint"])
+    except (UnreadableReport, OSError) as error:
+        return ReportRows(error=error_row(source, sha256, "read", error))
+    except Exception as error:
+        log.warning("parsing %s failed", source, exc_info=True)
+        return ReportRows(error=error_row(source, sha256, "parse", error))
+    rows = rows_of(report)
+    try:
+        check_report(rows.document or {}, rows.sections, rows.facts)
+    except InvalidReport as error:
+        return ReportRows(error=error_row(source, sha256, "validate", error))
+    return rows
+
+
+def rows_of(report: ParsedReport) -> ReportRows:
+    doc_id, version = document_id(report.source, report.sha256), rules_version()
+    return ReportRows(
+        document=report.document_row(doc_id, version),
+        sections=[
+            {
+                "document_id": doc_id,
+                "path": s.path,
+                "depth": s.depth,
+                "heading": s.heading,
+                "category": s.category or None,
+                "start_offset": s.start,
+                "end_offset": s.end,
+            }
+            for s in report.sections
+        ],
+        facts=[
+            {
+                "document_id": doc_id,
+                "indicator_code": f.code,
+                "value": float(f.value),
+                "unit": f.unit,
+                "qualifier": f.qualifier,
+                "evidence": f.evidence,
+                "start_offset": f.start,
+                "end_offset": f.end,
+                "rule_id": f.rule_id,
+                "rules_version": version,
+            }
+            for f in report.facts
+        ],
+        inconsistencies=[
+            {"document_id": doc_id, "check_name": i.check, "codes": i.codes, "detail": i.detail}
+            for i in report.inconsistencies
+        ],
+    )
+
+
+def parse_reports(raw: pl.DataFrame | Iterable[dict]) -> ReportFrames:
+    """Parse every RAW_REPORTS row into the parse frames, across processes when there are many;
+    unreadable or failing files become error rows with the reason, they never stop the run."""
+    rows = raw.to_dicts() if isinstance(raw, pl.DataFrame) else list(raw)
+    documents, errors, sections, facts, inconsistencies = [], [], [], [], []
+    for outcome in map_in_processes(report_rows, rows):
+        if outcome.document:
+            documents.append(outcome.document)
+        if outcome.error:
+            errors.append(outcome.error)
+        sections += outcome.sections
+        facts += outcome.facts
+        inconsistencies += outcome.inconsistencies
+    return ReportFrames(
+        documents=pl.DataFrame(documents, schema=DOCUMENTS),
+        errors=pl.DataFrame(errors, schema=ERRORS),
+        sections=pl.DataFrame(sections, schema=SECTIONS),
+        facts=pl.DataFrame(facts, schema=FACTS),
+        inconsistencies=pl.DataFrame(inconsistencies, schema=INCONSISTENCIES),
+    )

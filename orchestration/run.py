@@ -14,6 +14,7 @@ from orchestration.partitions import sources_partitions
 from orchestration.resources import FazhiPaths
 from orchestration.settings import Settings
 from transforms.sources import read_sources
+from warehouse.build import fingerprint
 from warehouse.queries import row_counts, run_query
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ class RunResult:
     failed_checks: list[str] = field(default_factory=list)
     checks: dict[str, str] = field(default_factory=dict)
     scrapes: dict[str, dict] = field(default_factory=dict)
+    published: bool = False
 
 
 def scrape_all(paths: FazhiPaths, sources_file: Path, instance: dg.DagsterInstance) -> dict[str, dict]:
@@ -64,6 +66,7 @@ def run_pipeline(
         reports_dir=str(reports_dir),
     )
     instance = dg.DagsterInstance.ephemeral()
+    before = fingerprint(warehouse)
     scrapes = scrape_all(paths, sources_file, instance) if sources_file else {}
     job = defs.resolve_job_def("build_everything")
     run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
@@ -84,6 +87,7 @@ def run_pipeline(
         failed,
         {e.check_name: e.description or "" for e in evaluations},
         scrapes,
+        published=fingerprint(warehouse) != before,
     )
 
 
@@ -111,7 +115,12 @@ def print_summary(result: RunResult) -> None:
     for name, outcome in result.scrapes.items():
         print(f"source {name}: {outcome}")
     if not result.success:
-        print("fazhi run failed: see the Dagster log above; the published warehouse was left as it was.")
+        state = (
+            "this run's checked warehouse was published before a later step failed"
+            if result.published
+            else "the published warehouse was left as it was"
+        )
+        print(f"fazhi run failed: see the Dagster log above; {state}.")
         for check in result.failed_checks:
             print(f"  failed check {check}")
         return

@@ -63,7 +63,8 @@ LAUGHS = (
 )
 SELF_REFERENCING_PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 1 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
 UNKNOWN_FILTER_PDF = (
-    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
     b"3 0 obj<</Type/Page/Parent 2 0 R/Contents 4 0 R/MediaBox[0 0 612 792]>>endobj\n"
     b"4 0 obj<</Length 10/Filter/NoSuchDecode>>stream\n0123456789\nendstream endobj\n"
     b"trailer<</Root 1 0 R/Size 5>>\n%%EOF"
@@ -71,7 +72,7 @@ UNKNOWN_FILTER_PDF = (
 
 
 def encrypted_pdf() -> bytes:
-    from pypdf import PdfWriter  # noqa: PLC0415 (pypdf is imported where PDFs are made)
+    from pypdf import PdfWriter
 
     writer = PdfWriter()
     writer.add_blank_page(200, 200)
@@ -92,7 +93,11 @@ def hostile_files() -> list[tuple[str, bytes, str | None]]:
         ("laughs.docx", docx(LAUGHS), "read"),
         ("bomb.docx", docx(DOCUMENT_XML.format(body=paragraphs("法" * 200)) + " " * 60_000_000), "read"),
         ("deflate.docx", broken_deflate(), "read"),
-        ("relationships.docx", docx(DOCUMENT_XML.format(body=paragraphs(REPORT)), target="nowhere.xml"), "read"),
+        (
+            "relationships.docx",
+            docx(DOCUMENT_XML.format(body=paragraphs(REPORT)), target="nowhere.xml"),
+            "read",
+        ),
         ("selfref.pdf", SELF_REFERENCING_PDF, "read"),
         ("filter.pdf", UNKNOWN_FILTER_PDF, "read"),
         ("encrypted.pdf", encrypted_pdf(), "read"),

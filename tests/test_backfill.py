@@ -41,7 +41,9 @@ def test_backfill_builds_the_warehouse_that_fazhi_run_builds(tmp_path, sample_pa
     inbox.mkdir()
     for path in sample_paths:
         shutil.copy(path, inbox)
-    shutil.copy(sample_paths[0], inbox / "mirror-of-the-first.txt")  # one text, two sources, maybe two batches
+    shutil.copy(
+        sample_paths[0], inbox / "mirror-of-the-first.txt"
+    )  # one text, two sources, maybe two batches
     (inbox / "defaced.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 50)
     home = tmp_path / "home"
     command = [sys.executable, "-m", "orchestration.cli", "backfill", "--input", str(inbox), "--batches", "3"]

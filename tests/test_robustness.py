@@ -148,7 +148,9 @@ def test_hello_world_is_kept_as_not_a_report_and_counts_nowhere(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "hello.txt").write_text("hello world", encoding="utf-8")
-    (folder / "menu.txt").write_text("首页 新闻中心 联系我们 网站地图 版权所有 本网站由某公司设计制作维护", encoding="utf-8")
+    (folder / "menu.txt").write_text(
+        "首页 新闻中心 联系我们 网站地图 版权所有 本网站由某公司设计制作维护", encoding="utf-8"
+    )
     path = tmp_path / "w.duckdb"
     build_warehouse(path, load_input(parse_reports(folder_reports(folder)), "x"))
     rows = queries.query(path, "SELECT doc_type, not_report_reason FROM dim_document").to_dicts()
@@ -212,10 +214,13 @@ def test_regression_cases_hypothesis_found():
     """Cases kept from the searches above (each once crashed parse_report)."""
     texts = ["受理、审结分别为", "分别为12件", "一、\n1、\n(一)\n1、\n", "法治政府建设,分别为、、。"]
     for text in texts:
-        assert report_rows(
-            {"source": "x.txt", "path": b"/nonexistent", "sha256": "0", "size": 0, "region_hint": None}
-        ).error["stage"] == "read"
-        from transforms.report import parse_report  # noqa: PLC0415
+        assert (
+            report_rows(
+                {"source": "x.txt", "path": b"/nonexistent", "sha256": "0", "size": 0, "region_hint": None}
+            ).error["stage"]
+            == "read"
+        )
+        from transforms.report import parse_report
 
         parse_report("x.txt", (REPORT + text).encode())
 

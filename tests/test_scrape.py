@@ -58,12 +58,15 @@ def test_list_pages_links_and_pagination():
     assert report_links(page, base, DEFAULT_LINK_PATTERN, "site.example") == [
         "http://site.example/col/a.html"
     ]
-    assert next_pages(page, base, "site.example") == [
+    assert next_pages(page, base, "site.example", 10) == [
         "http://site.example/col/index_1.html",
         "http://site.example/col/index_2.html",
         "http://site.example/col/index_3.html",
     ]
-    assert attachment_links(page, base) == ["http://site.example/col/files/r.pdf"]
+    assert attachment_links(page, base, {"site.example"}) == ["http://site.example/col/files/r.pdf"]
+    assert attachment_links(page, base, {"elsewhere.example"}) == []
+    huge_pager = '<script>createPageHTML(3000000, 0, "index", "html");</script>'
+    assert len(next_pages(huge_pager, base, "site.example", 10)) == 10
 
 
 def test_sources_file_is_validated(tmp_path):
@@ -142,7 +145,7 @@ def test_a_page_that_disappears_keeps_its_archived_copy(sources, tmp_path, site)
 def test_private_addresses_and_other_schemes_are_refused(site):
     port, _ = site
     with Fetcher(FetchSettings(delay_seconds=0)) as fetcher:
-        assert "private or loopback" in fetcher.fetch(f"http://127.0.0.1:{port}{COLUMN}/index.html").error
+        assert "private, loopback" in fetcher.fetch(f"http://127.0.0.1:{port}{COLUMN}/index.html").error
     with Fetcher(FetchSettings(delay_seconds=0, allow_private_addresses=True)) as fetcher:
         assert "scheme not allowed" in fetcher.fetch(f"http://127.0.0.1:{port}{COLUMN}/elsewhere.html").error
         assert "scheme not allowed" in fetcher.fetch("file:///etc/passwd").error

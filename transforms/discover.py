@@ -16,12 +16,16 @@ TRS_PAGER = re.compile(
     r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"]([\w-]+)['\"]\s*,\s*['\"](\w+)['\"]"
 )
 ATTACHMENT_SUFFIXES = (".pdf", ".docx", ".doc", ".wps")
+# A page with more links than this is not a column page a human reads; the rest are ignored.
+MAX_LINKS_PER_PAGE = 2000
 
 
 def anchors(html: str, base_url: str) -> list[tuple[str, str]]:
     """(absolute URL without fragment, link text) of every <a href>."""
-    found = []
+    found: list[tuple[str, str]] = []
     for node in LexborHTMLParser(html).css("a[href]"):
+        if len(found) >= MAX_LINKS_PER_PAGE:
+            break
         href = (node.attributes.get("href") or "").strip()
         if not href or href.lower().startswith(("javascript:", "mailto:", "tel:")):
             continue
@@ -45,8 +49,9 @@ def report_links(html: str, base_url: str, pattern: str, host: str) -> list[str]
     return list(seen)
 
 
-def next_pages(html: str, base_url: str, host: str) -> list[str]:
-    """List pages to visit after this one: 下一页 and numbered links, and TRS-style index_N pages."""
+def next_pages(html: str, base_url: str, host: str, limit: int) -> list[str]:
+    """List pages to visit after this one, at most `limit`: 下一页 and numbered links, and
+    TRS-style index_N pages (a pager claiming three million pages gives `limit`)."""
     pages: dict[str, None] = {}
     for url, text in anchors(html, base_url):
         if same_host(url, host) and (NEXT_TEXT.match(text) or PAGE_NUMBER.match(text)):
@@ -54,15 +59,16 @@ def next_pages(html: str, base_url: str, host: str) -> list[str]:
     match = TRS_PAGER.search(html)
     if match:
         total, _, stem, suffix = int(match.group(1)), match.group(2), match.group(3), match.group(4)
-        for number in range(1, total):
+        for number in range(1, min(total, limit + 1)):
             pages.setdefault(urljoin(base_url, f"{stem}_{number}.{suffix}"))
-    return [url for url in pages if url != base_url]
+    return [url for url in pages if url != base_url][:limit]
 
 
-def attachment_links(html: str, base_url: str) -> list[str]:
-    """Attachments (PDF, Word) linked from a report page, each once."""
+def attachment_links(html: str, base_url: str, hosts: set[str]) -> list[str]:
+    """Attachments (PDF, Word) linked from a report page on one of `hosts`, each once."""
     seen: dict[str, None] = {}
     for url, _ in anchors(html, base_url):
-        if urlsplit(url).path.lower().endswith(ATTACHMENT_SUFFIXES):
+        on_host = any(same_host(url, host) for host in hosts)
+        if on_host and urlsplit(url).path.lower().endswith(ATTACHMENT_SUFFIXES):
             seen.setdefault(url)
     return list(seen)

@@ -1,10 +1,14 @@
 """Polite, bounded HTTP fetching.
 
-Every request has connect and read timeouts, a user agent naming fazhi, a pause between requests
-to one host, and robots.txt is obeyed. 5xx, 429 and connection errors are retried with
-exponential backoff, honouring Retry-After. Redirects are followed one hop at a time so that
-each target is checked: http(s) only, never a private or loopback address unless the sources
-file allows it, and a capped number of hops. Bodies beyond the size limit are abandoned.
+Every request has connect and read timeouts and a deadline for the whole response (a server
+dripping one byte at a time cannot hold a fetch), a user agent naming fazhi, a pause between
+requests to one host, and robots.txt is obeyed (read under the same size and time caps). 5xx,
+429 and connection errors are retried with exponential backoff, honouring Retry-After.
+Redirects are followed one hop at a time so that each target is checked: http(s) only, and
+unless the sources file allows private addresses, only hosts whose every address is global —
+a name that does not resolve is refused, and the request goes to the address that was checked
+(the name kept for the Host header and TLS), so a second lookup cannot rebind it to 127.0.0.1.
+Bodies beyond the size limit are abandoned; a malformed header is a fetch error, never a crash.
 Conditional requests (ETag, Last-Modified) make an unchanged page cost a 304.
 """
 
@@ -24,6 +28,7 @@ from transforms.sources import FetchSettings
 log = logging.getLogger(__name__)
 RETRY_STATUSES = {429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+ROBOTS_MAX_BYTES = 512 * 1024
 
 
 class FetchRefused(Exception):
@@ -82,7 +87,7 @@ class Fetcher:
         result = FetchResult(url)
         try:
             self.get(url, result, conditional_headers(etag, last_modified))
-        except (FetchRefused, httpx.HTTPError, OSError) as error:
+        except (FetchRefused, httpx.HTTPError, httpx.InvalidURL, OSError, ValueError) as error:
             result.error = f"{type(error).__name__}: {error}"
         return result
 
@@ -113,8 +118,14 @@ class Fetcher:
             time.sleep(self.backoff(attempt, result.retry_after))
         return result.status or 0
 
-    def get_once(self, url: str, result: FetchResult, headers: dict[str, str]) -> int:
-        with self.client.stream("GET", url, headers=headers) as response:
+    def get_once(
+        self, url: str, result: FetchResult, headers: dict[str, str], max_bytes: int | None = None
+    ) -> int:
+        target, pinned_headers, extensions = self.pinned(url)
+        deadline = time.monotonic() + self.settings.request_deadline
+        with self.client.stream(
+            "GET", target, headers={**headers, **pinned_headers}, extensions=extensions
+        ) as response:
             result.status = response.status_code
             result.content_type = response.headers.get("content-type", "")
             result.etag = response.headers.get("etag")
@@ -122,7 +133,7 @@ class Fetcher:
             result.retry_after = response.headers.get("retry-after")
             result.location = response.headers.get("location", "")
             if response.status_code == 200:
-                result.body = read_limited(response, self.settings.max_bytes)
+                result.body = read_limited(response, max_bytes or self.settings.max_bytes, deadline)
             else:
                 result.body = b""
             return response.status_code
@@ -142,12 +153,24 @@ class Fetcher:
                 time.sleep(pause)
         self.last_request[host] = time.monotonic()
 
+    def pinned(self, url: str) -> tuple[str, dict[str, str], dict[str, str]]:
+        """The URL with its host replaced by the checked global address, the Host header and the
+        TLS name to send (nothing changes when private addresses are allowed)."""
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        if self.settings.allow_private_addresses:
+            return url, {}, {}
+        address = global_address(host)
+        shown = f"[{address}]" if ":" in address else address
+        netloc = shown + (f":{parts.port}" if parts.port else "")
+        return parts._replace(netloc=netloc).geturl(), {"Host": parts.netloc}, {"sni_hostname": host}
+
     def check_allowed(self, url: str) -> None:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise FetchRefused(f"scheme not allowed: {parts.scheme or '(none)'}")
-        if not self.settings.allow_private_addresses and private_host(parts.hostname or ""):
-            raise FetchRefused(f"private or loopback address not allowed: {parts.hostname}")
+        if not self.settings.allow_private_addresses:
+            global_address(parts.hostname or "")
         if self.settings.obey_robots and not self.robots_allow(url):
             raise FetchRefused(f"disallowed by robots.txt: {url}")
 
@@ -159,16 +182,19 @@ class Fetcher:
         return self.robots[root].can_fetch(self.settings.user_agent, url)
 
     def read_robots(self, root: str) -> robotparser.RobotFileParser:
+        """robots.txt under the caps of every request, and at most ROBOTS_MAX_BYTES of it; one
+        that cannot be read allows all, 401/403 disallow all (as the convention has it)."""
         parser = robotparser.RobotFileParser(root + "/robots.txt")
         self.wait_for_host(root)
+        result = FetchResult(root + "/robots.txt")
         try:
-            response = self.client.get(root + "/robots.txt")
-        except httpx.HTTPError:
+            self.get_once(result.url, result, {}, max_bytes=ROBOTS_MAX_BYTES)
+        except (FetchRefused, httpx.HTTPError, httpx.InvalidURL, OSError, ValueError):
             parser.parse([])
             return parser
-        if response.status_code == 200:
-            parser.parse(response.text.splitlines())
-        elif response.status_code in (401, 403):
+        if result.status == 200:
+            parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
+        elif result.status in (401, 403):
             parser.disallow_all = True
         else:
             parser.parse([])
@@ -184,7 +210,8 @@ def conditional_headers(etag: str | None, last_modified: str | None) -> dict[str
     return headers
 
 
-def read_limited(response: httpx.Response, limit: int) -> bytes:
+def read_limited(response: httpx.Response, limit: int, deadline: float) -> bytes:
+    """The (decoded) body, abandoned past `limit` bytes or past the request's deadline."""
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise FetchRefused(f"body too large: {int(declared):,} bytes (limit {limit:,})")
@@ -193,28 +220,33 @@ def read_limited(response: httpx.Response, limit: int) -> bytes:
         size += len(chunk)
         if size > limit:
             raise FetchRefused(f"body too large: over {limit:,} bytes")
+        if time.monotonic() > deadline:
+            raise FetchRefused("response too slow: the request's deadline passed")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
 def retry_after_seconds(value: str | None) -> float | None:
-    """Retry-After as seconds or as an HTTP date."""
+    """Retry-After as seconds or as an HTTP date; anything else (`soon`) is no instruction."""
     if not value:
         return None
     if value.strip().isdigit():
         return float(value)
-    parsed = email.utils.parsedate_to_datetime(value)
+    try:
+        parsed = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
     return max(0.0, parsed.timestamp() - time.time()) if parsed else None
 
 
-def private_host(host: str) -> bool:
-    """Whether a host name resolves to a loopback, private, link-local or reserved address."""
+def global_address(host: str) -> str:
+    """The host's address if every address it resolves to is global; else FetchRefused (a name
+    that does not resolve, loopback, private, link-local, CGNAT 100.64/10, reserved…)."""
     try:
-        infos = socket.getaddrinfo(host, None)
-    except socket.gaierror:
-        return False
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if address.is_private or address.is_loopback or address.is_link_local or address.is_reserved:
-            return True
-    return False
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as error:
+        raise FetchRefused(f"host does not resolve: {host or '(none)'}") from error
+    addresses = [ipaddress.ip_address(info[4][0]) for info in infos]
+    if not addresses or any(not address.is_global for address in addresses):
+        raise FetchRefused(f"private, loopback or reserved address not allowed: {host}")
+    return str(addresses[0])

@@ -100,10 +100,12 @@ def crawl_list_pages(crawl: Crawl) -> list[str]:
             continue
         page = decoded(body)
         reports.update(dict.fromkeys(report_links(page, url, source.link_pattern, source.host)))
-        queue.extend(u for u in next_pages(page, url, source.host) if u not in visited)
+        if len(reports) >= source.max_reports:
+            break
+        queue.extend(u for u in next_pages(page, url, source.host, source.max_pages) if u not in visited)
         log.info("%s: list page %d, %d reports so far", source.name, len(visited), len(reports))
     crawl.summary.list_pages = len(visited)
-    return list(reports)
+    return list(reports)[: source.max_reports]
 
 
 def decoded(body: bytes) -> str:
@@ -114,7 +116,8 @@ def report_document(crawl: Crawl, url: str, body: bytes) -> bytes:
     """The report's bytes: the page itself, or the page's header with its attachment's text."""
     try:
         text = page_text(url, body)
-        attachments = attachment_links(decoded(body), url)
+        hosts = {crawl.source.host, *crawl.source.attachment_hosts}
+        attachments = attachment_links(decoded(body), url, hosts)
     except (UnreadableReport, NotText):
         return body  # parsing records why it is not a report
 
@@ -139,6 +142,19 @@ def combined_page(header: list[str], text: str) -> str:
     return f'<html><head><meta charset="utf-8"></head><body>{head}<div id="zoom">{lines}</div></body></html>'
 
 
+def fetch_reports(crawl: Crawl, documents: dict[str, dict]) -> None:
+    """Every report page of the source's list pages (and its attachment), kept in the raw store."""
+    for index, url in enumerate(crawl_list_pages(crawl), start=1):
+        body = crawl.visit(url, "report")
+        log.info("%s: report %d %s", crawl.source.name, index, "ok" if body else "failed")
+        if body is None:
+            continue
+        digest = crawl.store.put(report_document(crawl, url, body))
+        if documents.get(url, {}).get("sha256") != digest:
+            crawl.summary.changed += 1
+            documents[url] = {"url": url, "sha256": digest, "fetched_at": now()}
+
+
 def scrape_source(source: Source, settings: FetchSettings, store: RawStore) -> ScrapeSummary:
     """Scrape one source into the raw store; returns what happened."""
     started = time.monotonic()
@@ -150,19 +166,12 @@ def scrape_source(source: Source, settings: FetchSettings, store: RawStore) -> S
     documents = {row["url"]: row for row in store.read_documents(source.name).iter_rows(named=True)}
     with Fetcher(settings) as fetcher:
         crawl = Crawl(source, store, fetcher, validators)
-        for index, url in enumerate(crawl_list_pages(crawl), start=1):
-            body = crawl.visit(url, "report")
-            log.info("%s: report %d %s", source.name, index, "ok" if body else "failed")
-            if body is None:
-                continue
-            digest = store.put(report_document(crawl, url, body))
-            if documents.get(url, {}).get("sha256") != digest:
-                crawl.summary.changed += 1
-                documents[url] = {"url": url, "sha256": digest, "fetched_at": now()}
-    crawl.summary.reports = len(documents)
-    current = pl.DataFrame(crawl.rows, schema=FETCH_LOG)
-    store.write(
-        source.name, merge_log(previous, current), pl.DataFrame(list(documents.values()), schema=DOCUMENTS)
-    )
+        try:
+            fetch_reports(crawl, documents)
+        finally:  # whatever stops the crawl, what it did is logged
+            crawl.summary.reports = len(documents)
+            current = pl.DataFrame(crawl.rows, schema=FETCH_LOG)
+            reports = pl.DataFrame(list(documents.values()), schema=DOCUMENTS)
+            store.write(source.name, merge_log(previous, current), reports)
     crawl.summary.seconds = round(time.monotonic() - started, 3)
     return crawl.summary

@@ -110,9 +110,9 @@ def stage_warehouse(path: Path, load: LoadInput) -> Path:
     if path.exists() and nothing_to_load(load):
         os.link(path, candidate)
         return candidate
-    if path.exists():
-        shutil.copyfile(path, candidate)
     try:
+        if path.exists():
+            shutil.copyfile(path, candidate)  # a full disk fails here: the partial copy goes too
         with duckdb.connect(str(candidate)) as con:
             con.execute("SET enable_progress_bar = false")
             migrate(con)

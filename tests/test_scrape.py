@@ -171,6 +171,32 @@ def test_fazhi_run_with_sources_loads_every_good_report(site, tmp_path, monkeypa
     assert "source demo" in capsys.readouterr().out
 
 
+@pytest.mark.slow
+def test_scraping_the_samples_after_loading_them_adds_sources_not_reports(site, tmp_path, monkeypatch):
+    from orchestration.cli import main
+    from warehouse import queries
+
+    port, _ = site
+    monkeypatch.setenv("FAZHI_HOME", str(tmp_path / "home"))
+    warehouse = tmp_path / "home" / "warehouse.duckdb"
+    assert main(["run", "--warehouse", str(warehouse)]) == 0
+    sources = tmp_path / "sources.toml"
+    sources.write_text(sources_toml(port).replace("read_timeout = 2", "read_timeout = 1"), encoding="utf-8")
+    assert main(["run", "--sources", str(sources), "--warehouse", str(warehouse)]) == 0
+    assert queries.query(warehouse, "SELECT count(*) FROM v_report").item() == 5
+    assert queries.query(warehouse, "SELECT count(*) FROM v_indicator").item() == 55
+    copies = queries.query(
+        warehouse,
+        "SELECT source FROM dim_document WHERE len(list_filter(flags, f -> f LIKE 'duplicate_of:%')) > 0",
+    )
+    second_sources = queries.query(
+        warehouse,
+        "SELECT source FROM document_source WHERE source LIKE 'http%' "
+        "AND document_id IN (SELECT document_id FROM v_report)",
+    )
+    assert names(copies["source"]) | names(second_sources["source"]) == GOOD_REPORTS - {"binary"}
+
+
 def test_the_shipped_example_sources_file_is_valid():
     example = read_sources(Path(__file__).resolve().parents[1] / "sources.example.toml")
     assert [s.name for s in example.sources] == ["henan-xuchang", "hunan-changsha"]

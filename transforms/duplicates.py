@@ -1,9 +1,11 @@
 """Near-duplicate reports: the same report mirrored with small edits (an identical text is one
 document with two sources, which the loader sees from the text hash).
 
-Copies share their region and year, so only reports of one (region, year) are compared — pairwise
-comparison of a whole year would not scale — by the Jaccard similarity of their character
-shingles. Reports the warehouse already holds are the originals; among new ones, the first
+Copies share their region, so only reports of one region are compared — pairwise comparison of
+a whole year would not scale — by the Jaccard similarity of their character shingles. The year is
+not part of the key: a mirror that retitles a report (or whose year is misread) is still a copy,
+while two years' reports of one region share far less than NEAR_DUPLICATE of their text.
+Reports the warehouse already holds are the originals; among new ones, the first
 source in sorted order is.
 """
 
@@ -38,9 +40,9 @@ def jaccard(a: set[int], b: set[int]) -> float:
 def find_duplicates(documents: Sequence[DuplicateKey], held: Sequence[DuplicateKey] = ()) -> dict[str, str]:
     """document_id of each copy among `documents` -> the original it duplicates (`held`: reports
     already in the warehouse, compared first, never copies themselves)."""
-    buckets: dict[tuple, list[DuplicateKey]] = defaultdict(list)
+    buckets: dict[str | None, list[DuplicateKey]] = defaultdict(list)
     for document in [*held, *sorted(documents, key=lambda d: d.source)]:
-        buckets[(document.region, document.year)].append(document)
+        buckets[document.region].append(document)
     copies: dict[str, str] = {}
     for bucket in (b for b in buckets.values() if len(b) > 1):  # a report alone in its bucket is no copy
         originals: list[tuple[DuplicateKey, set[int]]] = []

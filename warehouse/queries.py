@@ -92,9 +92,8 @@ def loaded_versions(path: Path) -> set[tuple[str, str]]:
 
 
 def held_documents(path: Path, documents: pl.DataFrame) -> pl.DataFrame:
-    """The reports the warehouse holds for the regions and years of `documents` (none without one)."""
+    """The reports the warehouse holds for the regions of `documents` (none without a region)."""
     if not path.exists() or documents.is_empty():
         return documents.clear().select("document_id", "source", "adcode", "report_year", "text")
     adcodes = documents.get_column("adcode").drop_nulls().unique().to_list()
-    years = documents.get_column("report_year").drop_nulls().unique().to_list()
-    return run_query(path, "held_documents", adcodes=adcodes, years=years)
+    return run_query(path, "held_documents", adcodes=adcodes)

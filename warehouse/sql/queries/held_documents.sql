@@ -1,5 +1,5 @@
--- Reports already held for the regions and years a run brings: the originals its new reports
--- are compared with for near-duplicates.
+-- Reports already held for the regions a run brings: the originals its new reports are compared
+-- with for near-duplicates.
 SELECT document_id, source, adcode, report_year, text
 FROM v_report
-WHERE list_contains($adcodes, adcode) AND list_contains($years, report_year)
+WHERE list_contains($adcodes, adcode)

@@ -27,6 +27,24 @@ from transforms.quantities import find_quantities, parse_quantity
         ("120余万人", 1200000, "人", "more_than"),
         ("1826.97万元", 18269700, "元", "exact"),
         ("300人左右", 300, "人", "about"),
+        ("1万600件", 10600, "件", "exact"),
+        ("2万3千件", 23000, "件", "exact"),
+        ("3亿5千万元", 350000000, "元", "exact"),
+        ("一点五万余人", 15000, "人", "more_than"),
+        ("两千余件", 2000, "件", "more_than"),
+        ("2,000件", 2000, "件", "exact"),
+        ("不足10件", 10, "件", "less_than"),
+        ("不到1.9万条", 19000, "条", "less_than"),
+        ("低于5%", 5, "%", "less_than"),
+        ("10件以下", 10, "件", "less_than"),
+        ("95%以上", 95, "%", "more_than"),
+        ("百分之百", 100, "%", "exact"),
+        ("一万四千余件", 14000, "件", "more_than"),
+        ("1580多万件", 15800000, "件", "more_than"),
+        ("一千二百件", 1200, "件", "exact"),
+        ("将近3000人", 3000, "人", "nearly"),
+        ("大约20场", 20, "场", "about"),
+        ("3-3次", 3, "次", "exact"),
     ],
 )
 def test_parses_the_forms_reports_use(text, value, unit, qualifier):
@@ -75,3 +93,63 @@ def test_chinese_numerals_with_a_qualifier(number):
 def test_rates_are_percent_numbers(whole, hundredths):
     text = f"{whole}.{hundredths:02d}%"
     assert parse_quantity(text).value == pytest.approx(whole + hundredths / 100)
+
+
+@pytest.mark.parametrize("text", ["1万-5万元", "10-20件", "3至5次", "20～30人"])
+def test_a_range_that_does_not_collapse_states_no_figure(text):
+    assert find_quantities(text) == []
+
+
+def test_normalised_pages_give_the_right_numbers():
+    from transforms.normalize import normalize_text
+    from transforms.simplified import simplified
+
+    text = simplified(normalize_text("全國收案２，０００件，共有4 598個，兩千餘件，調(diào)解１２件"))
+    assert [q.value for q in find_quantities(text)] == [2000, 4598, 2000, 12]
+
+
+def render(number: int, form: str) -> str:
+    """`number` written the way reports write it."""
+    if form == "arabic":
+        return str(number)
+    if form == "commas":
+        return f"{number:,}"
+    if form == "chinese":
+        return cn2an.an2cn(number)
+    if form == "wan":  # 1万600, 2万3千 style: 万 then the rest in Arabic
+        high, low = divmod(number, 10_000)
+        return f"{high}万{low}" if high and low else f"{high}万" if high else str(low)
+    high, low = divmod(number, 10_000)  # mixed: Arabic 万 and Chinese 千
+    thousands, rest = divmod(low, 1000)
+    if not high or not thousands or rest:
+        return f"{number:,}"
+    return f"{high}万{cn2an.an2cn(thousands)}千"
+
+
+@given(
+    st.integers(min_value=1, max_value=99_999_999),
+    st.sampled_from(["arabic", "commas", "chinese", "wan", "mixed"]),
+    st.sampled_from(
+        [
+            ("", "", "exact"),
+            ("约", "", "about"),
+            ("", "余", "more_than"),
+            ("不足", "", "less_than"),
+            ("近", "", "nearly"),
+            ("", "以上", "more_than_tail"),
+        ]
+    ),
+    st.sampled_from(["件", "人次", "条"]),
+)
+def test_parse_of_render_is_the_number(number, form, qualifier, unit):
+    lead, more, expected = qualifier
+    tail = ""
+    if expected == "more_than_tail":
+        more, tail, expected = "", "以上", "more_than"
+    written = f"{lead}{render(number, form)}{more}{unit}{tail}"
+    quantity = parse_quantity(written)
+    if form == "chinese" and expected == "exact" and not set(written) & set("百千万亿"):
+        assert quantity is None, written  # a bare Chinese numeral (一件, 二十件) is no quantity
+        return
+    assert quantity is not None, written
+    assert (quantity.value, quantity.unit, quantity.qualifier) == (number, unit, expected), written

@@ -2,7 +2,11 @@
 
 Full-width digits, Latin letters, % and the decimal point become ASCII so that one pattern finds
 "２３６项" and "236项"; spaces between a number and its unit ("236 项", "100 %") are
-removed so the quantity stays one token. Punctuation is otherwise kept as published.
+removed so the quantity stays one token, and so are the separators inside a number written
+"4 598" or "2，000". Pinyin that a conversion site pasted after characters (調(diào)解) is an
+artefact, not text, and goes. A page flattened to one line gets its line breaks back before
+outline numbers that follow a sentence's end (…。二、…), so its outline and sentences are found.
+Punctuation is otherwise kept as published.
 """
 
 import re
@@ -16,12 +20,22 @@ TRANSLATION = str.maketrans(FULL_WIDTH)
 SPACED_NUMBER = re.compile(r"(?<=\d)[ \t]+(?=%)|(?<=\d)[ \t]+(?=[万亿千百余多]?[\u4e00-\u9fff%])")
 SPACE_BEFORE_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+(?=\d)")
 TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+THOUSANDS_SEPARATOR = re.compile(r"(?<=\d)(?:[ \u2009\u202f]|，)(?=\d{3}(?![\d.]))")
+PINYIN_ANNOTATION = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*[)）]"
+)
+INLINE_OUTLINE = re.compile(
+    r"(?<=[。；;！!？?])[ \t]*(?=[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])"
+)
 BLANK_RUNS = re.compile(r"\n{3,}")
 
 
 def normalize_text(text: str) -> str:
     """Unify widths, line ends and spacing; the result is the report's stored text."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(TRANSLATION)
+    text = PINYIN_ANNOTATION.sub("", text)
+    text = THOUSANDS_SEPARATOR.sub(",", text)
+    text = INLINE_OUTLINE.sub("\n", text)
     text = SPACED_NUMBER.sub("", text)
     text = SPACE_BEFORE_NUMBER.sub("", text)
     text = TRAILING_SPACE.sub("", text)

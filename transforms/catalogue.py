@@ -18,6 +18,7 @@ class Rule:
     block: re.Pattern[str] | None
     exclude: re.Pattern[str] | None
     exclude_sentence: re.Pattern[str] | None
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class Catalogue:
     change_before: re.Pattern[str]
     change_after: re.Pattern[str]
     part_of_jurisdiction: re.Pattern[str]
+    part_of_period: re.Pattern[str]
+    sub_kind: re.Pattern[str]
+    still_open: re.Pattern[str]
     whole_jurisdiction: re.Pattern[str]
     consistency: tuple[dict, ...]
     bounds: tuple[dict, ...]
@@ -59,19 +63,33 @@ def optional_pattern(text: str | None) -> re.Pattern[str] | None:
     return re.compile(text) if text else None
 
 
-def build_rule(code: str, data: dict) -> Rule:
+def rule_units(names: list[str], classes: dict[str, list[str]]) -> frozenset[str]:
+    """A rule's units: measure words, or @class for a class of them (@cases: 件, 宗, 起)."""
+    units: set[str] = set()
+    for name in names:
+        if name.startswith("@"):
+            if name[1:] not in classes:
+                raise ValueError(f"unknown measure-word class {name}")
+            units.update(classes[name[1:]])
+        else:
+            units.add(name)
+    return frozenset(units)
+
+
+def build_rule(code: str, data: dict, classes: dict[str, list[str]]) -> Rule:
     if not (data.get("before") or data.get("after")):
         raise ValueError(f"rule {data['id']} needs `before` or `after`")
     return Rule(
         id=data["id"],
         code=code,
-        units=frozenset(data["units"]),
+        units=rule_units(data["units"], classes),
         before=optional_pattern(data.get("before")),
         after=optional_pattern(data.get("after")),
         topic=optional_pattern(data.get("topic")),
         block=optional_pattern(data.get("block")),
         exclude=optional_pattern(data.get("exclude")),
         exclude_sentence=optional_pattern(data.get("exclude_sentence")),
+        fallback=bool(data.get("fallback", False)),
     )
 
 
@@ -88,7 +106,7 @@ def catalogue() -> Catalogue:
             kind=item["kind"],
             chapter=item["chapter"],
             direction=item["direction"],
-            rules=tuple(build_rule(item["code"], rule) for rule in item["rule"]),
+            rules=tuple(build_rule(item["code"], rule, data["measure_words"]) for rule in item["rule"]),
         )
         for item in data["indicator"]
     )
@@ -98,6 +116,9 @@ def catalogue() -> Catalogue:
         change_before=re.compile(data["change_before"]),
         change_after=re.compile(data["change_after"]),
         part_of_jurisdiction=re.compile(data["part_of_jurisdiction"]),
+        part_of_period=re.compile(data["part_of_period"]),
+        sub_kind=re.compile(data["sub_kind"]),
+        still_open=re.compile(data["still_open"]),
         whole_jurisdiction=re.compile(data["whole_jurisdiction"]),
         consistency=tuple(data.get("consistency", [])),
         bounds=tuple(data.get("bound", [])),

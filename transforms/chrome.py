@@ -33,8 +33,19 @@ def any_search(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
     return any(pattern.search(line) for pattern in patterns)
 
 
+# A line this long that ends a sentence is a paragraph of the report, whatever words it shares
+# with site chrome (a paragraph on 政务微博 is not a link bar).
+MAX_CHROME_LINE = 60
+SENTENCE_MARK = re.compile(r"[。；;！!？?]")
+
+
+def is_paragraph(line: str) -> bool:
+    return len(line) > MAX_CHROME_LINE and bool(SENTENCE_MARK.search(line))
+
+
 def is_chrome(line: str) -> bool:
-    return any_search(chrome_rules().line_patterns, line.strip())
+    line = line.strip()
+    return not is_paragraph(line) and any_search(chrome_rules().line_patterns, line)
 
 
 def strip_chrome(text: str) -> str:
@@ -44,7 +55,8 @@ def strip_chrome(text: str) -> str:
     cut = len(lines)
     start = int(len(lines) * rules.footer_start)
     for index in range(start, len(lines)):
-        if any_search(rules.footer_markers, lines[index].strip()):
+        line = lines[index].strip()
+        if not is_paragraph(line) and any_search(rules.footer_markers, line):
             cut = index
             break
     kept = [line for line in lines[:cut] if not is_chrome(line)]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from transforms.catalogue import Catalogue, Rule, catalogue
 from transforms.quantities import Quantity, find_quantities
+from transforms.simplified import simplified
 
 SENTENCE_END = re.compile(r"[。；;！!？?\n]")
 CLAUSE_END = re.compile(r"[。；;！!？?\n,，:：]")
@@ -21,6 +22,7 @@ RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)")
 LIST_ITEMS_MAX = 40
 LOOK_AROUND = 300
 LIST_ITEM_SEPARATOR = re.compile(r"、|和|及|与")
+OTHER_ITEM = re.compile(r"[、;；]")
 BETWEEN_LIST_VALUES = re.compile(r"^\s*(?:、|,|，|和|及|与|以及)\s*$")
 
 
@@ -46,6 +48,7 @@ class Candidate:
     accepted: bool
     reason: str
     whole_jurisdiction: bool = False
+    fallback: bool = False
 
 
 @dataclass(frozen=True)
@@ -150,7 +153,7 @@ def rule_rejection(rule: Rule, quantity: Quantity, ctx: Context, items: list[str
             return "topic"
         if rule.block and rule.block.search(ctx.before[topics[-1].end() :]):
             return "topic_blocked"
-    clause = ctx.clause_before + ctx.after
+    clause = ctx.clause_before + OTHER_ITEM.split(ctx.after, maxsplit=1)[0]  # its own list item
     if rule.exclude and rule.exclude.search(clause):
         return "excluded"
     if rule.exclude_sentence and rule.exclude_sentence.search(ctx.sentence):
@@ -159,17 +162,27 @@ def rule_rejection(rule: Rule, quantity: Quantity, ctx: Context, items: list[str
 
 
 def shared_rejection(quantity: Quantity, ctx: Context, cat: Catalogue) -> str | None:
-    """Reasons that hold whatever the indicator: a change, or a part of the jurisdiction."""
+    """Reasons that hold whatever the indicator: a change, a part of the jurisdiction, a part of
+    the year, a sub-kind of what is counted, or what is still open."""
     if cat.change_before.search(ctx.clause_before) or cat.change_after.search(ctx.after):
         return "change_not_level"
     if cat.part_of_jurisdiction.search(ctx.clause_before):
         return "part_of_jurisdiction"
+    if cat.part_of_period.search(ctx.before):
+        return "part_of_period"
+    if cat.sub_kind.search(ctx.clause_before):
+        return "sub_kind"
+    if cat.still_open.search(ctx.clause_before):
+        return "still_open"
     return None
 
 
-def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
-    """Every (quantity, rule) pair whose rule recognised the indicator's words, with the verdict."""
+def candidates(text: str, cat: Catalogue | None = None, shown: str | None = None) -> list[Candidate]:
+    """Every (quantity, rule) pair whose rule recognised the indicator's words, with the verdict.
+    `text` is what the rules read (simplified characters); evidence is quoted from `shown`, the
+    stored text of the same length."""
     cat = cat or catalogue()
+    shown = text if shown is None else shown
     found = []
     quantities = find_quantities(text)
     sentences, clauses = Boundaries.of(SENTENCE_END, text), Boundaries.of(CLAUSE_END, text)
@@ -190,7 +203,7 @@ def candidates(text: str, cat: Catalogue | None = None) -> list[Candidate]:
             if reason in ("unit", "before", "after"):
                 continue
             whole = bool(cat.whole_jurisdiction.search(ctx.before))
-            found.append(make_candidate(text, rule, quantity, ctx, reason=reason or shared, whole=whole))
+            found.append(make_candidate(shown, rule, quantity, ctx, reason=reason or shared, whole=whole))
     return found
 
 
@@ -212,22 +225,29 @@ def make_candidate(
         accepted=reason is None,
         reason=reason or "accepted",
         whole_jurisdiction=whole,
+        fallback=rule.fallback,
     )
 
 
 def select_facts(found: list[Candidate]) -> list[Candidate]:
-    """At most one figure per code: the first stated for the whole jurisdiction, else the first."""
+    """At most one figure per code: a main rule's over a fallback rule's (排查 counts disputes
+    only where no 调解 figure is stated), then the first stated for the whole jurisdiction, else
+    the first."""
     chosen: dict[str, Candidate] = {}
     for candidate in found:
         if not candidate.accepted:
             continue
         current = chosen.get(candidate.code)
-        if current is None or (candidate.whole_jurisdiction and not current.whole_jurisdiction):
+        if current is None or preference(candidate) > preference(current):
             chosen[candidate.code] = candidate
     return sorted(chosen.values(), key=lambda c: c.start)
 
 
+def preference(candidate: Candidate) -> tuple[bool, bool]:
+    return (not candidate.fallback, candidate.whole_jurisdiction)
+
+
 def extract_indicators(text: str) -> tuple[list[Candidate], list[Candidate]]:
-    """(facts, all candidates) for a report's normalised text."""
-    found = candidates(text)
+    """(facts, all candidates) for a report's normalised text, read with simplified characters."""
+    found = candidates(simplified(text), shown=text)
     return select_facts(found), found

@@ -17,7 +17,7 @@ from transforms.quantities import Quantity, find_quantities
 from transforms.simplified import simplified
 
 SENTENCE_END = re.compile(r"[。；;！!？?\n]")
-CLAUSE_END = re.compile(r"[。；;！!？?\n,，:：]")
+CLAUSE_END = re.compile(r"[。；;！!？?\n,，:：|\t]")  # a table cell is a clause of its own
 RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有)")
 LIST_ITEMS_MAX = 40
 LOOK_AROUND = 300

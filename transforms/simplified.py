@@ -28,7 +28,5 @@ def simplified_char(character: str) -> str:
 
 def simplified(text: str) -> str:
     """The text with every traditional character replaced by its simplified form; same length."""
-    table = {
-        ord(c): simplified_char(c) for c in set(text) if HAN_START <= ord(c) <= HAN_END
-    }
+    table = {ord(c): simplified_char(c) for c in set(text) if HAN_START <= ord(c) <= HAN_END}
     return text.translate({k: v for k, v in table.items() if v != chr(k)})

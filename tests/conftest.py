@@ -15,7 +15,6 @@ from warehouse.build import build_warehouse
 from warehouse.contract import LoadInput
 
 DATA = Path(__file__).parent / "data"
-OPENINGS = DATA / "openings"
 
 
 def read_gold(folder: Path) -> tuple[dict[str, dict], dict[str, dict[str, dict]]]:
@@ -36,11 +35,6 @@ def sample_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def seed_gold():
     return read_gold(DATA / "gold_seed")
-
-
-@pytest.fixture(scope="session")
-def openings_gold():
-    return read_gold(DATA / "gold_openings")
 
 
 def load_input(frames: ReportFrames, run_id: str) -> LoadInput:

@@ -1,4 +1,6 @@
-"""The scoring rules of the team's evaluation script (score.py), for the extraction gate."""
+"""The scoring rules of the team's evaluation script (score.py), for the extraction gate: a code
+and value agree within 1e-6, `skip` rows count neither way, any other code is a false figure, and
+the qualifier of a true figure is checked (a missing one counts as exact)."""
 
 import math
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ class Score:
     tp: int = 0
     fp: int = 0
     fn: int = 0
+    qualifiers_right: int = 0
     meta_misses: list[str] = field(default_factory=list)
     false_figures: list[str] = field(default_factory=list)
 
@@ -61,6 +64,7 @@ def score(records: list[dict], gold_documents: dict, gold_indicators: dict) -> S
                 continue
             if code in found and same(found[code]["value"], row["value"]):
                 result.tp += 1
+                result.qualifiers_right += (found[code].get("qualifier") or "exact") == row["qualifier"]
             else:
                 result.fn += 1
                 result.fp += code in found

@@ -6,6 +6,7 @@ import pytest
 
 from transforms.dates import parse_run_together
 from transforms.metadata import doc_number, find_title, read_metadata, report_year
+from transforms.report import parse_report
 
 
 def test_site_title_and_bracketed_link_text_are_not_the_report_title():
@@ -104,3 +105,27 @@ def test_publish_date_from_page_labels(line, expected):
     page = f"{line}\n某县2023年法治政府建设情况报告\n正文"
     published = read_metadata(page, page).publish_date
     assert (published.isoformat() if published else None) == expected
+
+
+def test_a_header_block_gives_the_title_and_the_publish_date():
+    page = (
+        "标题: 某某县司法局2021年度法治政府建设工作报告\n发布时间: 2022-01-20\n"
+        "发布机构: 某某县司法局\n\n2021年,我局坚持依法行政。"
+    )
+    record = parse_report("page.txt", page.encode()).record()
+    assert record["title"] == "某某县司法局2021年度法治政府建设工作报告"
+    assert record["publish_date"] == "2022-01-20"
+    assert record["report_year"] == 2021
+
+
+def test_a_title_broken_over_two_lines_keeps_its_issuer_and_region():
+    page = "许昌市司法局\n2021年度法治政府建设情况报告\n\n2021年,市司法局认真贯彻落实依法行政。\n"
+    record = parse_report("page.txt", page.encode()).record()
+    assert record["title"] == "许昌市司法局2021年度法治政府建设情况报告"
+    assert record["region"]["adcode"] == "411000"
+    assert record["doc_type"] == "department"
+
+
+def test_the_year_of_the_title_whatever_the_signing_date():
+    page = "关于2019年法治政府建设工作情况的报告\n\n2019年,全县推进依法行政。\n\n某县人民政府\n2019年12月28日"
+    assert parse_report("page.txt", page.encode()).record()["report_year"] == 2019

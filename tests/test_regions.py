@@ -3,6 +3,7 @@
 import pytest
 
 from transforms.regions import Evidence, gazetteer, region_record, resolve_region
+from transforms.report import parse_report
 
 
 def test_gazetteer_covers_every_level():
@@ -100,3 +101,19 @@ def test_the_site_host_is_a_clue():
     assert host_regions("sft.hubei.gov.cn") == "湖北省"
     ambiguous = Evidence(opening=unnamed.opening, hint=host_regions("www.gulou.gov.cn"))
     assert resolve_region(ambiguous, 2024).ambiguous
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "县委和县政府高度重视法治政府建设。",
+        "我们坚持长治久安,发展朝阳产业,弘扬延安精神。",
+        "借鉴浙江经验,对标深圳,学习遵义会议精神。",
+        "在中山路设立法律服务站。",
+    ],
+)
+def test_stock_phrases_are_not_places(sentence):
+    page = f"2022年度法治政府建设情况报告\n\n{sentence}全年推进依法行政。\n"
+    record = parse_report("page.txt", page.encode()).record()
+    assert record["region"] is None
+    assert "no_region" in record["flags"]

@@ -1,10 +1,11 @@
+import tomllib
 from functools import cache
 
 import jieba
 import polars as pl
 import pytest
 
-from tests.conftest import OPENINGS
+from tests.conftest import DATA
 from transforms.segmenting import segment_documents
 from transforms.terms import canonical_spelling, segment, user_words
 from transforms.themes import chapters, theme_coverage
@@ -56,7 +57,8 @@ def reference_tokenizer() -> jieba.Tokenizer:
 
 @pytest.mark.slow
 def test_fast_engine_equals_jieba_on_the_corpus(sample_paths):
-    texts = [p.read_text(encoding="utf-8") for p in sample_paths + sorted(OPENINGS.glob("*.txt"))]
+    cases = tomllib.loads((DATA / "extraction_cases.toml").read_text(encoding="utf-8"))["case"]
+    texts = [p.read_text(encoding="utf-8") for p in sample_paths] + [case["text"] for case in cases]
     for text in texts:
         assert segment(text) == reference_tokenizer().lcut(canonical_spelling(text), HMM=False)
 

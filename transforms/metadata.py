@@ -41,6 +41,8 @@ DATED_LINE = re.compile(
 )
 TITLE_ORG = re.compile(rf"^([\u4e00-\u9fff]{{2,30}}?{ORG_SUFFIX})(?=关于|\d{{4}}|[(（])")
 PRINTING_OFFICE = re.compile(r"办公室$")
+HEADER_TITLE = re.compile(r"^(?:标题|题名|名\s*称|文章标题)\s*[:：]\s*(.{6,80})$")
+MAX_TITLE = 70
 OPENING_MIN_CHARS = 50
 
 
@@ -63,11 +65,20 @@ def lines_of(text: str) -> list[str]:
 
 
 def find_title(page_lines: list[str]) -> str | None:
-    """The report's own title line (not the site's <title>, not a bracketed link text)."""
+    """The report's own title line (not the site's <title>, not a bracketed link text): a header
+    block's 标题: line, else a title-shaped line — with the organ on the line above it when a
+    title was broken in two (许昌市司法局 / 2021年度法治政府建设情况报告) — else a title-shaped
+    start of one of the first lines (a page flattened to one line)."""
+    for line in page_lines[:HEADER_LINES]:
+        labelled = HEADER_TITLE.match(line)
+        if labelled and TITLE_TOPIC.search(labelled.group(1)):
+            return labelled.group(1).strip()
     head = [clean_title_line(line) for line in page_lines[:HEADER_LINES] if not is_chrome(line)]
-    for line in head:
+    for index, line in enumerate(head):
         if FULL_TITLE.match(line) and TITLE_TOPIC.search(line):
-            return line
+            above = head[index - 1] if index else ""
+            broken = SIGNATURE.match(above) and not TITLE_ORG.match(line) and len(above + line) <= MAX_TITLE
+            return above + line if broken else line
     for line in head[:3]:
         match = PREFIX_TITLE.match(line)
         if match and TITLE_TOPIC.search(match.group(0)):

@@ -11,6 +11,7 @@ report in the wrong place.
 
 import csv
 import re
+import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
@@ -147,11 +148,35 @@ def host_regions(host: str) -> str:
     return " ".join(names)
 
 
+@cache
+def place_phrases() -> re.Pattern[str]:
+    """Stock phrases and constructions in which a place name is not a place (data/place_phrases.toml)."""
+    text = resources.files("transforms.data").joinpath("place_phrases.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    place = r"[\u4e00-\u9fff]{2,4}?"
+    patterns = [re.escape(idiom) for idiom in data["idioms"]]
+    patterns += [construction.replace("{place}", place) for construction in data["constructions"]]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+# 县委和县政府: the 和 joins two organs; 和县 is not meant. A name starting with a conjunction
+# right after an organ's last character is read as the conjunction.
+CONJUNCTION_AFTER_ORGAN = re.compile(r"(?<=[委府局办])[和与及]")
+
+
+def masked(text: str) -> str:
+    """The text with stock phrases blanked out (same length, so offsets hold)."""
+    return place_phrases().sub(lambda m: " " * len(m.group(0)), text)
+
+
 def mentions(text: str) -> list[tuple[str, int]]:
-    """Region names in a text, leftmost-longest and not overlapping, as (alias, offset)."""
+    """Region names in a text, leftmost-longest and not overlapping, as (alias, offset); names
+    inside stock phrases (长治久安, 借鉴浙江经验) and conjunctions read as names do not count."""
     if not text:
         return []
-    return [(alias, end - len(alias) + 1) for end, alias in gazetteer().automaton.iter_long(text)]
+    text = masked(text)
+    found = [(alias, end - len(alias) + 1) for end, alias in gazetteer().automaton.iter_long(text)]
+    return [(alias, at) for alias, at in found if not CONJUNCTION_AFTER_ORGAN.match(text, at)]
 
 
 @dataclass(frozen=True)

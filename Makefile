@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 UV_VERSION := 0.13.8
-export DAGSTER_HOME ?= $(CURDIR)/data/dagster
+export FAZHI_HOME ?= $(CURDIR)/data
+export DAGSTER_HOME ?= $(FAZHI_HOME)/dagster
 
 .PHONY: setup system run test test-fast lint format dev lab demo-site bench schema clean
 

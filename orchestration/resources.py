@@ -29,6 +29,14 @@ class FazhiPaths(dg.ConfigurableResource):
     def sources(self) -> SourcesFile | None:
         return read_sources(Path(self.sources_file)) if self.sources_file else None
 
+    def deployed_sources(self) -> SourcesFile | None:
+        """The configured sources file, else the deployment's (FAZHI_SOURCES, or sources.toml in
+        FAZHI_HOME) when there is one: what a schedule tick scrapes."""
+        if self.sources_file:
+            return self.sources()
+        path = Settings.from_env().sources_file
+        return read_sources(path) if path.is_file() else None
+
     def raw_store(self) -> RawStore:
         return RawStore(Path(self.raw_dir) if self.raw_dir else Settings.from_env().raw)
 

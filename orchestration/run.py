@@ -1,7 +1,6 @@
 """`fazhi run`: execute the Dagster jobs in-process and say what they built."""
 
 import logging
-import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +9,7 @@ import dagster as dg
 
 from orchestration.backfill import backfill_by_year
 from orchestration.definitions import defs
+from orchestration.instance import fazhi_instance
 from orchestration.partitions import sources_partitions
 from orchestration.resources import FazhiPaths
 from orchestration.settings import Settings
@@ -58,21 +58,21 @@ def scrape_all(paths: FazhiPaths, sources_file: Path, instance: dg.DagsterInstan
 def run_pipeline(
     input_dir: Path | None, warehouse: Path, reports_dir: Path, sources_file: Path | None = None
 ) -> RunResult:
-    """The same jobs `dagster dev` shows, run in this process with an ephemeral instance."""
+    """The same jobs `dagster dev` shows, run in this process on the persistent instance."""
     paths = FazhiPaths(
         input_dir=str(input_dir.resolve()) if input_dir else "",
         sources_file=str(sources_file.resolve()) if sources_file else "",
         warehouse_path=str(warehouse),
         reports_dir=str(reports_dir),
     )
-    instance = dg.DagsterInstance.ephemeral()
     before = fingerprint(warehouse)
-    scrapes = scrape_all(paths, sources_file, instance) if sources_file else {}
-    job = defs.resolve_job_def("build_everything")
-    run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
-    result = job.execute_in_process(
-        run_config=run_config, instance=instance, resources={"paths": paths}, raise_on_error=False
-    )
+    with fazhi_instance() as instance:
+        scrapes = scrape_all(paths, sources_file, instance) if sources_file else {}
+        job = defs.resolve_job_def("build_everything")
+        run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
+        result = job.execute_in_process(
+            run_config=run_config, instance=instance, resources={"paths": paths}, raise_on_error=False
+        )
     errors = result.output_for_node("parsed_reports", "document_errors").height if result.success else 0
     evaluations = result.get_asset_check_evaluations()
     failed = [
@@ -96,12 +96,10 @@ def run_backfill(input_dir: Path, batches: int) -> RunResult:
     its own process, on the Dagster instance of DAGSTER_HOME (by default under FAZHI_HOME), so
     the run shows in `make dev`. The stage files of a successful run are removed."""
     settings = Settings.from_env()
-    os.environ.setdefault("DAGSTER_HOME", str(settings.dagster_home))
-    Path(os.environ["DAGSTER_HOME"]).mkdir(parents=True, exist_ok=True)
     config = {
         "ops": {"input_batches": {"config": {"input_dir": str(input_dir.resolve()), "batches": batches}}}
     }
-    with dg.DagsterInstance.get() as instance:
+    with fazhi_instance() as instance:
         result = dg.execute_job(dg.reconstructable(backfill_by_year), instance=instance, run_config=config)
     if not result.success:
         return RunResult(False, settings.warehouse)

@@ -69,10 +69,13 @@ def sources_file_entries(context: dg.SensorEvaluationContext) -> dg.SensorResult
     default_status=dg.DefaultSensorStatus.RUNNING,
 )
 def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest:
-    """After a source is scraped, load what it brought (reports already loaded are skipped)."""
-    config = context.dagster_run.run_config.get("resources", {})
+    """After a source is scraped, load what the sources file's scrapes brought (reports already
+    loaded are skipped): the build reads the same sources file the scrape did."""
+    config = context.dagster_run.run_config.get("resources", {}).get("paths", {}).get("config", {})
+    sources_file = config.get("sources_file") or str(Settings.from_env().sources_file)
+    paths = {**config, "sources_file": sources_file}
     return dg.RunRequest(
-        run_key=context.dagster_run.run_id, run_config={"resources": config} if config else {}
+        run_key=context.dagster_run.run_id, run_config={"resources": {"paths": {"config": paths}}}
     )
 
 

@@ -29,7 +29,8 @@ class Settings:
 
     @property
     def dagster_home(self) -> Path:
-        return self.home / "dagster"
+        """The one Dagster instance every way of running uses: DAGSTER_HOME, else dagster/ in the home."""
+        return Path(os.environ.get("DAGSTER_HOME", self.home / "dagster"))
 
     @property
     def stages(self) -> Path:
@@ -42,7 +43,8 @@ class Settings:
 
     @property
     def inbox(self) -> Path:
-        return self.home / "inbox"
+        """Files dropped here are built by the inbox sensor: FAZHI_INBOX, else inbox/ in the home."""
+        return Path(os.environ.get("FAZHI_INBOX", self.home / "inbox"))
 
     @property
     def sources_file(self) -> Path:

@@ -1,6 +1,9 @@
 """Shared fixtures: the bundled sample reports, the gold files, and one warehouse built from them."""
 
 import csv
+import ipaddress
+import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -25,6 +28,48 @@ def read_gold(folder: Path) -> tuple[dict[str, dict], dict[str, dict[str, dict]]
         for row in csv.DictReader(handle):
             indicators.setdefault(row["file"], {})[row["code"]] = row
     return documents, indicators
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fazhi_home(tmp_path_factory):
+    """Every test runs with FAZHI_HOME (and so DAGSTER_HOME) in a temporary folder: nothing a test
+    does reaches data/ or a developer's instance. A test may point it elsewhere with monkeypatch."""
+    home = tmp_path_factory.mktemp("fazhi_home")
+    previous = {name: os.environ.get(name) for name in ("FAZHI_HOME", "DAGSTER_HOME", "FAZHI_SOURCES")}
+    os.environ["FAZHI_HOME"] = str(home)
+    os.environ.pop("DAGSTER_HOME", None)
+    os.environ.pop("FAZHI_SOURCES", None)
+    yield home
+    for name, value in previous.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host.split("%", maxsplit=1)[0]).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def loopback_only(connect):
+    def guarded(self, address):
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not is_loopback(address[0]):
+            raise AssertionError(f"a test tried to reach {address}: tests stay on 127.0.0.1")
+        return connect(self, address)
+
+    return guarded
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_network():
+    """Fail any test that opens a connection beyond the loopback interface."""
+    original = socket.socket.connect
+    socket.socket.connect = loopback_only(original)
+    yield
+    socket.socket.connect = original
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """The whole pipeline through Dagster, into a warehouse under tmp_path, notebooks rendered by a kernel."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -114,3 +115,19 @@ def test_warning_check_still_publishes(tmp_path, sample_paths):
     warehouse = tmp_path / "warehouse.duckdb"
     assert run_pipeline(inbox, warehouse, tmp_path / "reports").success
     assert queries.row_counts(warehouse)["dim_document"] == 1
+
+
+def test_runs_are_kept_on_the_one_persistent_instance(pipeline_run):
+    """`fazhi run` records its runs and materialisations where `make dev` looks (DAGSTER_HOME
+    under FAZHI_HOME), with telemetry off."""
+    import dagster as dg
+
+    from orchestration.instance import fazhi_instance
+    from orchestration.settings import Settings
+
+    with fazhi_instance() as instance:
+        runs = instance.get_runs(filters=dg.RunsFilter(job_name="build_everything"))
+        assert len(runs) >= 2
+        assert instance.get_latest_materialization_event(dg.AssetKey("warehouse")) is not None
+        assert not instance.telemetry_enabled
+    assert Path(instance.root_directory) == Settings.from_env().dagster_home

@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 def parser() -> argparse.ArgumentParser:
     settings = Settings.from_env()
     top = argparse.ArgumentParser(prog="fazhi", description="法治政府建设年度报告 → DuckDB warehouse.")
+    top.add_argument("--version", action="version", version=version_line())
     commands = top.add_subparsers(required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the whole pipeline through Dagster, then render the notebooks")
@@ -79,9 +80,39 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--warehouse", type=Path, default=settings.warehouse)
     export.set_defaults(handler=command_export)
 
+    add_maintenance_commands(commands, settings)
+    return top
+
+
+def add_maintenance_commands(commands: argparse._SubParsersAction, settings: Settings) -> None:
+    """The commands about the warehouse's definitions and rules rather than its contents."""
     schema = commands.add_parser("schema", help="print the data dictionary (from the warehouse DDL)")
     schema.set_defaults(handler=command_schema)
-    return top
+
+    codebook = commands.add_parser("codebook", help="print the indicator codebook (from the catalogue)")
+    codebook.set_defaults(handler=command_codebook)
+
+    reprocess = commands.add_parser(
+        "reprocess", help="re-extract stored reports whose rules version is old, recording what changed"
+    )
+    reprocess.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    reprocess.set_defaults(handler=command_reprocess)
+
+    changes = commands.add_parser("changes", help="what reprocessing changed, figure by figure")
+    changes.add_argument(
+        "--since", metavar="VERSION", help="only changes since the warehouse left this rules version"
+    )
+    changes.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    changes.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    changes.set_defaults(handler=command_changes)
+
+
+def version_line() -> str:
+    from importlib.metadata import version
+
+    from transforms.rules_version import rules_version
+
+    return f"fazhi {version('fazhi')} (rules {rules_version()})"
 
 
 class RunInProgress(RuntimeError):
@@ -216,6 +247,42 @@ def command_schema(args: argparse.Namespace) -> int:
     from warehouse.dictionary import data_dictionary
 
     print(data_dictionary([indicator.code for indicator in catalogue().indicators]))
+    return 0
+
+
+def command_codebook(args: argparse.Namespace) -> int:
+    from transforms.codebook import codebook
+
+    print(codebook())
+    return 0
+
+
+def command_reprocess(args: argparse.Namespace) -> int:
+    from orchestration.reprocess import reprocess
+
+    with run_lock(Settings.from_env().run_lock):
+        result = reprocess(args.warehouse)
+    if not result.documents:
+        print(f"fazhi reprocess: every report is extracted by the current rules ({result.rules_version})")
+        return 0
+    print(
+        f"fazhi reprocess: {result.documents} reports re-extracted with rules {result.rules_version}; "
+        f"{result.changes} figures changed (`fazhi changes` lists them)"
+    )
+    return 0
+
+
+def command_changes(args: argparse.Namespace) -> int:
+    from orchestration import display
+    from warehouse.queries import run_query
+
+    frame = run_query(args.warehouse, "indicator_changes", since=args.since)
+    if args.format == "csv":
+        sys.stdout.write(display.csv_text(frame))
+    elif args.format == "json":
+        print(display.json_lines(frame))
+    else:
+        print(display.table(frame))
     return 0
 
 

@@ -20,6 +20,7 @@ from transforms.frames import (
     document_id,
     error_row,
 )
+from transforms.indicators import Candidate, extract_indicators
 from transforms.limits import read_capped, time_budget
 from transforms.parallel import map_in_processes
 from transforms.report import ParsedReport, parse_report
@@ -81,26 +82,41 @@ def rows_of(report: ParsedReport) -> ReportRows:
             }
             for s in report.sections
         ],
-        facts=[
-            {
-                "document_id": doc_id,
-                "indicator_code": f.code,
-                "value": float(f.value),
-                "unit": f.unit,
-                "qualifier": f.qualifier,
-                "evidence": f.evidence,
-                "start_offset": f.start,
-                "end_offset": f.end,
-                "rule_id": f.rule_id,
-                "rules_version": version,
-            }
-            for f in report.facts
-        ],
+        facts=fact_rows(doc_id, report.facts, version),
         inconsistencies=[
             {"document_id": doc_id, "check_name": i.check, "codes": i.codes, "detail": i.detail}
             for i in report.inconsistencies
         ],
     )
+
+
+def fact_rows(doc_id: str, facts: list[Candidate], version: str) -> list[dict]:
+    """FACTS rows of one document's figures."""
+    return [
+        {
+            "document_id": doc_id,
+            "indicator_code": f.code,
+            "value": float(f.value),
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "evidence": f.evidence,
+            "start_offset": f.start,
+            "end_offset": f.end,
+            "rule_id": f.rule_id,
+            "rules_version": version,
+        }
+        for f in facts
+    ]
+
+
+def reextracted_facts(documents: Iterable[tuple[str, str]]) -> pl.DataFrame:
+    """The figures of stored texts (document id, normalised text) under the current rules: what
+    `fazhi reprocess` compares with the figures held, with no re-fetching and no re-reading."""
+    version = rules_version()
+    rows = [
+        row for doc_id, text in documents for row in fact_rows(doc_id, extract_indicators(text)[0], version)
+    ]
+    return pl.DataFrame(rows, schema=FACTS)
 
 
 def parse_reports(raw: pl.DataFrame | Iterable[dict]) -> ReportFrames:

@@ -11,6 +11,7 @@ and publishing, the pipeline's blocking checks look at the candidate.
 import datetime as dt
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -21,7 +22,7 @@ from warehouse.schema import TABLES, create_wide_view, migrate, sql_files
 
 # What a run brings: every table but the version table and search_document (summed from the
 # postings in SQL), and the sources it read.
-DERIVED = ("schema_version", "search_document", "document_source")
+DERIVED = ("schema_version", "search_document", "document_source", "fact_indicator_change")
 INCOMING = (*(table for table in TABLES if table not in DERIVED), "run_sources")
 
 
@@ -102,14 +103,29 @@ def stage_warehouse(path: Path, load: LoadInput) -> Path:
     A run that brings nothing stages the published file itself (a hard link): a rerun with nothing
     new copies nothing and publishes an unchanged file."""
     started = now()
-    candidate = candidate_path(path, load.run_id)
+    codes = load.dimensions["dim_indicator"].get_column("indicator_code").to_list()
+    if path.exists() and nothing_to_load(load):
+        candidate = new_candidate(path, load.run_id)
+        os.link(path, candidate)
+        return candidate
+    return stage_change(path, load.run_id, codes, lambda con: load_run(con, incoming_frames(load, started)))
+
+
+def new_candidate(path: Path, run_id: str) -> Path:
+    candidate = candidate_path(path, run_id)
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_candidates(path)
     candidate.unlink(missing_ok=True)
     base_marker(candidate).write_text(fingerprint(path))
-    if path.exists() and nothing_to_load(load):
-        os.link(path, candidate)
-        return candidate
+    return candidate
+
+
+def stage_change(
+    path: Path, run_id: str, codes: list[str], change: Callable[[duckdb.DuckDBPyConnection], None]
+) -> Path:
+    """A copy of the published warehouse, migrated, with `change` applied in one transaction:
+    the candidate a run's checks look at before it replaces the published file."""
+    candidate = new_candidate(path, run_id)
     try:
         if path.exists():
             shutil.copyfile(path, candidate)  # a full disk fails here: the partial copy goes too
@@ -117,8 +133,8 @@ def stage_warehouse(path: Path, load: LoadInput) -> Path:
             con.execute("SET enable_progress_bar = false")
             migrate(con)
             con.execute("BEGIN")
-            load_run(con, incoming_frames(load, started))
-            create_wide_view(con, load.dimensions["dim_indicator"].get_column("indicator_code").to_list())
+            change(con)
+            create_wide_view(con, codes)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
     except BaseException:

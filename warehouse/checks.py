@@ -14,7 +14,14 @@ UNUSABLE_FLAGS = ("no_region", "no_year", "ambiguous_region")
 UNUSABLE_SHARE = 0.5
 # Tables a run must never leave empty once they have rows (fact_inconsistency, load_error and
 # fetch_log may legitimately empty when reports are corrected or sources change).
-MAY_EMPTY = {"schema_version", "fact_inconsistency", "load_error", "load_run", "fetch_log"}
+MAY_EMPTY = {
+    "schema_version",
+    "fact_inconsistency",
+    "load_error",
+    "load_run",
+    "fetch_log",
+    "fact_indicator_change",
+}
 CORE_TABLES = tuple(table for table in TABLES if table not in MAY_EMPTY)
 
 

@@ -33,6 +33,7 @@ TABLES = (
     "load_run",
     "fetch_log",
     "document_source",
+    "fact_indicator_change",
 )
 HAS_VERSION_TABLE = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'schema_version'"
 EXISTING_COLUMNS = "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"

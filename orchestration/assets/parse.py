@@ -4,10 +4,14 @@ import dagster as dg
 import polars as pl
 
 from transforms.parsing import parse_reports
+from transforms.rules_version import rules_version
 
 
 @dg.multi_asset(
     group_name="parse",
+    # The rules version: after a change to the rules the parse assets show as changed in the UI
+    # (and `fazhi reprocess` redoes the stored reports).
+    code_version=rules_version(),
     outs={
         "documents": dg.AssetOut(
             description="One row per readable report: title, region, year, dates, flags, text."

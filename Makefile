@@ -44,8 +44,10 @@ dev: setup
 	cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
 
+# As root too (every container is root); the .py notebooks open as notebooks (jupytext); the
+# notebooks read the warehouse of FAZHI_HOME.
 lab: setup
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1
+	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter $(BIN)/jupyter lab --notebook-dir=notebooks --ip=127.0.0.1 --allow-root
 
 # A government website with the sample reports (and realistic faults) on 127.0.0.1:8765;
 # it prints a sources.toml for `fazhi run --sources`.

@@ -131,6 +131,24 @@ def test_export_writes_every_table_and_view(sample_warehouse, tmp_path):
     assert pl.read_parquet(tmp_path / "fact_indicator.parquet").height == 55
 
 
+def test_the_export_describes_itself_against_the_schema(sample_warehouse, tmp_path):
+    import json
+
+    from transforms.rules_version import rules_version
+
+    queries.export_parquet(sample_warehouse, tmp_path)
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["fazhi"]["rules_versions"] == [rules_version()]
+    resources = {r["name"]: r for r in package["resources"]}
+    assert {p.stem for p in tmp_path.glob("*.parquet")} == set(resources)
+    for name, resource in resources.items():
+        columns = pl.read_parquet_schema(tmp_path / resource["path"])
+        assert [f["name"] for f in resource["schema"]["fields"]] == list(columns), name
+    fields = {f["name"]: f for f in resources["fact_indicator"]["schema"]["fields"]}
+    assert fields["value"]["type"] == "DOUBLE"
+    assert fields["value"]["description"].startswith("Value in the canonical unit")
+
+
 def test_every_column_is_documented_and_the_committed_dictionary_is_current():
     dictionary = data_dictionary([i.code for i in catalogue().indicators])
     assert "|  |" not in dictionary.replace("| --- |", "")

@@ -4,7 +4,9 @@ Readers open the published file read-only, so they never take the writer's lock.
 own SQL goes through warehouse/analyst.py, which also locks the connection down.
 """
 
+import json
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
@@ -70,18 +72,47 @@ def snippet(text: str, tokens: list[str]) -> str:
 
 
 def export_parquet(path: Path, out_dir: Path) -> list[Path]:
-    """Every table and view as one Parquet file each."""
+    """Every table and view as one Parquet file each, and datapackage.json describing them (each
+    file's columns, types and comments, fazhi's version and the rules versions of the data)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     con = connect_read_only(path)
-    written = []
+    written, resources = [], []
     try:
         for (name,) in con.execute(named_query("relations")).fetchall():
             target = out_dir / f"{name}.parquet"
             con.sql(f'SELECT * FROM "{name}"').pl().write_parquet(target)
             written.append(target)
+            fields = con.execute(named_query("relation_columns"), {"name": name}).fetchall()
+            resources.append(resource_of(name, target.name, fields))
+        rules = [v for (v,) in con.execute(named_query("rules_versions")).fetchall()]
     finally:
         con.close()
-    return written
+    package = {
+        "profile": "data-package",
+        "name": "fazhi-warehouse",
+        "title": "法治政府建设年度报告 — fazhi warehouse export",
+        "version": version("fazhi"),
+        "fazhi": {"version": version("fazhi"), "rules_versions": rules},
+        "licenses": [{"name": "MIT", "path": "LICENSE"}],
+        "resources": resources,
+    }
+    manifest = out_dir / "datapackage.json"
+    manifest.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+    return [*written, manifest]
+
+
+def resource_of(name: str, file: str, fields: list[tuple]) -> dict:
+    return {
+        "name": name,
+        "path": file,
+        "format": "parquet",
+        "schema": {
+            "fields": [
+                {"name": column, "type": data_type, "description": comment or ""}
+                for column, data_type, comment in fields
+            ]
+        },
+    }
 
 
 def loaded_versions(path: Path) -> set[tuple[str, str]]:

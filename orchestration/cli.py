@@ -72,7 +72,15 @@ def parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="render the notebooks to HTML under data/reports/")
     report.add_argument("--warehouse", type=Path, default=settings.warehouse)
-    report.add_argument("--out", type=Path, default=settings.reports)
+    report.add_argument(
+        "--out", type=Path, help="folder of the HTML pages (default: reports/ beside the warehouse)"
+    )
+    report.add_argument(
+        "--notebook", action="append", metavar="NAME", help="render only this notebook (repeatable)"
+    )
+    report.add_argument(
+        "-p", "--parameter", action="append", default=[], metavar="KEY=VALUE", help="e.g. -p province=河南省"
+    )
     report.set_defaults(handler=command_report)
 
     export = commands.add_parser("export", help="write every table and view as Parquet")
@@ -144,7 +152,7 @@ def command_run(args: argparse.Namespace) -> int:
         raise FileNotFoundError(f"sources file not found: {args.sources}")
     show_progress()
     with run_lock(settings.run_lock):
-        result = run_pipeline(args.input, warehouse, settings.reports, args.sources)
+        result = run_pipeline(args.input, warehouse, warehouse.parent / "reports", args.sources)
     print_summary(result)
     return 0 if result.success else 1
 
@@ -227,9 +235,10 @@ def command_search(args: argparse.Namespace) -> int:
 
 
 def command_report(args: argparse.Namespace) -> int:
-    from warehouse.reports import render_reports
+    from warehouse.reports import parameters_from, render_reports
 
-    for path in render_reports(args.warehouse, args.out):
+    out = args.out or args.warehouse.resolve().parent / "reports"
+    for path in render_reports(args.warehouse, out, parameters_from(args.parameter), args.notebook):
         print(path)
     return 0
 

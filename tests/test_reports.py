@@ -92,3 +92,57 @@ def check_page(context, page_file: Path) -> None:
     assert dialogs == [], page_file.name
     assert page.evaluate("window.fazhiInjected === undefined"), page_file.name
     page.close()
+
+
+def test_fazhi_report_with_a_parameter_says_so_in_the_header(rendered, tmp_path):
+    from orchestration.cli import main
+
+    warehouse = rendered.parent / "warehouse.duckdb"
+    out = tmp_path / "henan"
+    assert (
+        main(
+            [
+                "report",
+                "--warehouse",
+                str(warehouse),
+                "--notebook",
+                "indicator_trends",
+                "-p",
+                "province=河南省",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    page = (out / "indicator_trends.html").read_text(encoding="utf-8")
+    assert "PROVINCE = '河南省'" in page
+    assert "数据仓库 warehouse.duckdb" in page
+    assert str(rendered.parent) not in page  # no local path in the page
+    assert not (out / "overview.html").exists()
+
+
+def test_the_render_cache_follows_the_notebooks_source(rendered, tmp_path):
+    from warehouse.reports import notebook_paths, rendered_from
+
+    warehouse = rendered.parent / "warehouse.duckdb"
+    notebooks = notebook_paths()
+    before = rendered_from(warehouse, {}, notebooks)
+    copy = tmp_path / notebooks[0].name
+    copy.write_text(
+        notebooks[0].read_text(encoding="utf-8") + "\n# %%\nPROVINCE = '湖南省'\n", encoding="utf-8"
+    )
+    assert rendered_from(warehouse, {}, [copy, *notebooks[1:]]) != before
+    assert rendered_from(warehouse, {}, notebooks) == before
+
+
+def test_parameters_are_read_as_the_notebooks_spell_them():
+    from warehouse.reports import parameters_from
+
+    assert parameters_from(["province=河南省", "top=5", 'indicators=["review_received"]']) == {
+        "PROVINCE": "河南省",
+        "TOP": 5,
+        "INDICATORS": ["review_received"],
+    }
+    with pytest.raises(ValueError, match="KEY=VALUE"):
+        parameters_from(["province"])

@@ -8,10 +8,13 @@ import, so they are imported when a notebook is rendered, not when the pipeline 
 its reports up to date.
 """
 
+import datetime as dt
+import hashlib
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,10 +89,11 @@ def exporter() -> "HTMLExporter":
     return html
 
 
-def rendered_from(warehouse: Path, parameters: dict) -> str:
-    """What the HTML shows: the warehouse's row counts and last load, and the parameters. A rerun
-    that loaded nothing leaves these as they were, so the notebooks need not run again."""
+def rendered_from(warehouse: Path, parameters: dict, notebooks: list[Path]) -> str:
+    """What the HTML shows: the notebooks' source, the warehouse's row counts and last load, and
+    the parameters. A rerun that changes none of these need not run a notebook again."""
     state = [
+        [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in notebooks],
         row_counts(warehouse),
         run_query(warehouse, "last_load").rows(),
         sorted(parameters.items(), key=str),
@@ -97,20 +101,67 @@ def rendered_from(warehouse: Path, parameters: dict) -> str:
     return json.dumps(state, default=str)
 
 
-def render_reports(warehouse: Path, out_dir: Path, parameters: dict | None = None) -> list[Path]:
-    """Execute every notebook against the warehouse; one HTML file per notebook, charts as PNG/SVG.
-    Nothing is re-rendered when the warehouse and the parameters are those of the last rendering."""
+def page_header(warehouse: Path, parameters: dict) -> dict:
+    """The header every page carries: when, from which warehouse (its name, never a local path),
+    how many reports and figures, with which parameters and which fazhi and rules versions."""
+    counts = row_counts(warehouse)
+    shown = {k: v for k, v in parameters.items() if k not in ("WAREHOUSE", "CHART_DIR")}
+    rules = run_query(warehouse, "rules_versions").to_series().to_list()
+    return {
+        "date": dt.date.today().isoformat(),
+        "warehouse": warehouse.name,
+        "reports": counts["dim_document"],
+        "facts": counts["fact_indicator"],
+        "parameters": ", ".join(f"{k} = {v!r}" for k, v in sorted(shown.items())) or "默认 (default)",
+        "version": f"fazhi {version('fazhi')}, rules {', '.join(rules) or '—'}",
+    }
+
+
+def render_reports(
+    warehouse: Path, out_dir: Path, parameters: dict | None = None, names: list[str] | None = None
+) -> list[Path]:
+    """Execute the notebooks (all, or those named) against the warehouse; one HTML file each,
+    charts as PNG/SVG. Nothing is re-rendered when the notebooks, the warehouse and the
+    parameters are those of the last rendering."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    notebooks = selected_notebooks(names)
     values = {"WAREHOUSE": str(warehouse), "CHART_DIR": str(out_dir / "charts"), **(parameters or {})}
-    marker, source = out_dir / RENDERED_FROM, rendered_from(warehouse, values)
-    expected = [out_dir / f"{path.stem}.html" for path in notebook_paths()]
+    marker = out_dir / (RENDERED_FROM + ("-" + "-".join(sorted(names)) if names else ""))
+    source = rendered_from(warehouse, values, notebooks)
+    expected = [out_dir / f"{path.stem}.html" for path in notebooks]
     if marker.exists() and marker.read_text() == source and all(p.exists() for p in expected):
         return expected
     with ThreadPoolExecutor(max_workers=KERNELS) as pool:  # each notebook runs in its own kernel process
-        executed = list(pool.map(lambda path: execute_notebook(path, values), notebook_paths()))
+        executed = list(pool.map(lambda path: execute_notebook(path, values), notebooks))
     html = exporter()
+    header = page_header(warehouse, values)
     for notebook, target in zip(executed, expected, strict=True):
-        body, _ = html.from_notebook_node(notebook, resources={"vega_bundle": vega_bundle()})
+        resources = {"vega_bundle": vega_bundle(), "fazhi_header": header}
+        body, _ = html.from_notebook_node(notebook, resources=resources)
         target.write_text(body, encoding="utf-8")
     marker.write_text(source)
     return expected
+
+
+def selected_notebooks(names: list[str] | None) -> list[Path]:
+    available = {path.stem: path for path in notebook_paths()}
+    unknown = sorted(set(names or []) - set(available))
+    if unknown:
+        raise ValueError(f"no notebook {', '.join(unknown)}; there are {', '.join(sorted(available))}")
+    return [available[name] for name in names] if names else list(available.values())
+
+
+def parameters_from(pairs: list[str]) -> dict:
+    """-p province=河南省 -p top=5 → {"PROVINCE": "河南省", "TOP": 5}: names as the notebooks'
+    parameter cells spell them, values read as JSON where they are JSON (numbers, lists, null)."""
+    parameters = {}
+    for pair in pairs:
+        name, sep, text = pair.partition("=")
+        if not sep or not name.strip():
+            raise ValueError(f"a parameter is KEY=VALUE, got {pair!r}")
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError:
+            value = text
+        parameters[name.strip().upper()] = value
+    return parameters

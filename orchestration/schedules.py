@@ -24,7 +24,7 @@ def scrape_schedule(name: str, cron: str, description: str) -> dg.ScheduleDefini
         job=scrape_sources,
         execution_fn=every_source,
         execution_timezone="Asia/Shanghai",
-        default_status=dg.DefaultScheduleStatus.RUNNING,
+        default_status=dg.DefaultScheduleStatus.STOPPED,  # turned on in the UI (README)
         description=description,
     )
 

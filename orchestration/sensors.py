@@ -42,7 +42,7 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
     return dg.SensorResult(run_requests=[request], cursor=json.dumps(state))
 
 
-@dg.sensor(minimum_interval_seconds=300, default_status=dg.DefaultSensorStatus.RUNNING)
+@dg.sensor(minimum_interval_seconds=300, default_status=dg.DefaultSensorStatus.STOPPED)
 def sources_file_entries(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
     """Keeps one scraping partition per [[source]] of the sources file."""
     path = Settings.from_env().sources_file
@@ -66,7 +66,7 @@ def sources_file_entries(context: dg.SensorEvaluationContext) -> dg.SensorResult
     run_status=dg.DagsterRunStatus.SUCCESS,
     monitored_jobs=[scrape_sources],
     request_job=build_everything,
-    default_status=dg.DefaultSensorStatus.RUNNING,
+    default_status=dg.DefaultSensorStatus.STOPPED,
 )
 def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest:
     """After a source is scraped, load what the sources file's scrapes brought (reports already

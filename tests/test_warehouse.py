@@ -153,3 +153,8 @@ def test_every_column_is_documented_and_the_committed_dictionary_is_current():
     dictionary = data_dictionary([i.code for i in catalogue().indicators])
     assert "|  |" not in dictionary.replace("| --- |", "")
     assert (PROJECT_DOCS / "data-dictionary.md").read_text(encoding="utf-8").strip() == dictionary.strip()
+
+
+def test_a_misspelt_query_parameter_is_refused(sample_warehouse):
+    with pytest.raises(ValueError, match="no parameter provnce"):
+        queries.run_query(sample_warehouse, "indicator_facts", provnce="河南省")

@@ -30,9 +30,13 @@ def named_query(name: str) -> str:
 
 
 def run_query(path: Path, name: str, **params: object) -> pl.DataFrame:
-    """Run a named query; parameters it declares ($province, $regions…) default to NULL (all)."""
+    """Run a named query; parameters it declares ($province, $regions…) default to NULL (all). A
+    parameter it does not declare is refused: a misspelt one would silently mean "all rows"."""
     sql = named_query(name)
     declared = set(re.findall(r"\$([a-z_]+)", sql))
+    unknown = sorted(set(params) - declared)
+    if unknown:
+        raise ValueError(f"query {name} has no parameter {', '.join(unknown)} (it takes {sorted(declared)})")
     return query(path, sql, {key: params.get(key) for key in declared})
 
 

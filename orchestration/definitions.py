@@ -8,7 +8,7 @@ from orchestration.assets.scrape import scraped_pages
 from orchestration.assets.text import segmented_text
 from orchestration.assets.warehouse import rendered_notebooks, warehouse, warehouse_candidate
 from orchestration.backfill import backfill_by_year
-from orchestration.checks import WAREHOUSE_CHECKS
+from orchestration.checks import PARSE_CHECKS, WAREHOUSE_CHECKS
 from orchestration.jobs import build_everything, scrape_sources
 from orchestration.resources import FazhiPaths
 from orchestration.schedules import SCHEDULES
@@ -27,7 +27,7 @@ ALL_ASSETS = [
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
-    asset_checks=WAREHOUSE_CHECKS,
+    asset_checks=[*WAREHOUSE_CHECKS, *PARSE_CHECKS],
     jobs=[build_everything, scrape_sources, backfill_by_year],
     schedules=SCHEDULES,
     sensors=SENSORS,

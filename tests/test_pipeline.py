@@ -30,6 +30,8 @@ def test_every_asset_materialises_and_a_broken_file_does_not_stop_the_run(pipeli
     assert first.success
     assert second.success
     assert first.errors == 1
+    assert first.checks["no_report_quarantined"] == "0 reports quarantined"
+    assert first.checks["reports_have_region_and_year"] == "100% of 5 reports have a region and a year"
     errors = queries.query(warehouse, "SELECT source, error FROM load_error")
     assert errors.height == 1
     assert errors["source"].item().endswith("defaced.html")

@@ -117,3 +117,12 @@ def test_stock_phrases_are_not_places(sentence):
     record = parse_report("page.txt", page.encode()).record()
     assert record["region"] is None
     assert "no_region" in record["flags"]
+
+
+@pytest.mark.parametrize(("year", "adcode"), [(2002, "142322"), (2003, "141121")])
+def test_a_code_change_is_resolved_by_the_report_year_itself(year, adcode):
+    """文水县 moved from 吕梁地区 (1423xx, to 2002) to 吕梁市 (1411xx, from 2003): the year's tolerance
+    finds both, the row valid in the year itself wins."""
+    resolution = resolve_region(Evidence(title=f"文水县{year}年依法行政工作报告"), year)
+    assert resolution.region is not None
+    assert resolution.region.adcode == adcode

@@ -59,6 +59,9 @@ class Region:
             return True
         return self.valid_from - 1 <= year <= (self.valid_to or 9999) + 1
 
+    def valid_strictly_in(self, year: int | None) -> bool:
+        return year is not None and self.valid_from <= year <= (self.valid_to or 9999)
+
     def ancestors(self) -> set[str]:
         codes = (self.parent_adcode, self.prefecture_adcode, self.province_adcode)
         return {code for code in codes if code and code != self.adcode}
@@ -225,7 +228,7 @@ def resolve_region(evidence: Evidence, year: int | None) -> Resolution:
             scores[index] += 2.0
         if any(region.name.endswith(suffix) for suffix in hints):
             scores[index] += 3.0
-    return pick(scores, evidence)
+    return pick(scores, evidence, year)
 
 
 def reported_by_township(evidence: Evidence) -> bool:
@@ -233,18 +236,22 @@ def reported_by_township(evidence: Evidence) -> bool:
     return any(TOWNSHIP_BODY.match(text.strip()) for text in (evidence.title, evidence.signature))
 
 
-def pick(scores: dict[int, float], evidence: Evidence) -> Resolution:
+def pick(scores: dict[int, float], evidence: Evidence, year: int | None = None) -> Resolution:
+    """The best-scored region; between equals, the one valid in the report's year itself (the
+    year's tolerance must not tie a unit with its own row under a code it left that year);
+    otherwise, equals are left unresolved."""
     atlas = gazetteer()
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     candidates = [(atlas.regions[i].adcode, round(s, 2)) for i, s in ranked[:5]]
     best_index, best = ranked[0]
     if best < MIN_SCORE:
         return national_or_none(evidence, candidates)
-    rivals = [
-        i for i, s in ranked[1:] if s == best and atlas.regions[i].adcode != atlas.regions[best_index].adcode
-    ]
-    if rivals:
-        return Resolution(None, None, ambiguous=True, candidates=candidates)
+    tied = list(dict.fromkeys(i for i, s in ranked if s == best))
+    if len({atlas.regions[i].adcode for i in tied}) > 1:
+        exact = [i for i in tied if atlas.regions[i].valid_strictly_in(year)]
+        if len({atlas.regions[i].adcode for i in exact}) != 1:
+            return Resolution(None, None, ambiguous=True, candidates=candidates)
+        best_index = exact[0]
     region = atlas.regions[best_index]
     level = "township" if region.level == "county" and reported_by_township(evidence) else region.level
     return Resolution(region, level, candidates=candidates)

@@ -3,7 +3,6 @@
 import dagster as dg
 
 from orchestration.assets.scrape import scraped_pages
-from orchestration.partitions import sources_partitions
 
 build_everything = dg.define_asset_job(
     "build_everything",
@@ -16,6 +15,5 @@ build_everything = dg.define_asset_job(
 scrape_sources = dg.define_asset_job(
     "scrape_sources",
     selection=dg.AssetSelection.assets(scraped_pages),
-    partitions_def=sources_partitions,
     description="Scrape one source of the sources file into the raw store.",
 )

@@ -21,6 +21,7 @@ def site():
     server, content = start()
     yield server.server_address[1], content
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture

@@ -70,6 +70,7 @@ def hostile_site():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+    server.server_close()
 
 
 def local(**settings: object) -> FetchSettings:

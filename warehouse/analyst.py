@@ -96,7 +96,7 @@ def analyst_query(
     timer = threading.Timer(timeout, con.interrupt)
     timer.start()
     try:
-        batches = limited_batches(con.execute(sql).fetch_record_batch(BATCH_ROWS), max_rows + 1)
+        batches = limited_batches(con.execute(sql).to_arrow_reader(BATCH_ROWS), max_rows + 1)
     except KeyboardInterrupt:
         con.interrupt()
         raise

@@ -239,3 +239,23 @@ def test_a_crash_mid_load_leaves_the_warehouse_as_it_was(tmp_path, sample_wareho
         build_warehouse(path, load)
     assert path.read_bytes() == before
     assert not list(tmp_path.glob("*.building*"))
+
+
+def test_two_sources_listing_one_url_give_one_document(tmp_path):
+    """The raw store of two sources can hold the same URL with the same bytes."""
+    from transforms.rawstore import RawStore
+    from transforms.samples import new_reports, scraped_reports
+
+    store = RawStore(tmp_path / "raw")
+    digest = store.put(REPORT.encode())
+    for name in ("site-a", "site-b"):
+        rows = pl.DataFrame([{"url": "http://a.example/r.html", "sha256": digest, "fetched_at": None}])
+        store.write(
+            name,
+            pl.DataFrame(schema=store.read_log(name).schema),
+            rows.cast(store.read_documents(name).schema),
+        )
+    raw = new_reports(scraped_reports(store, [("site-a", None), ("site-b", None)]), set())
+    assert raw.height == 1
+    counts = build_warehouse(tmp_path / "w.duckdb", load_input(parse_reports(raw), "one-url"))
+    assert counts["dim_document"] == 1

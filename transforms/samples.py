@@ -70,7 +70,9 @@ def scraped_reports(store: RawStore, sources: list[tuple[str, str | None]]) -> p
 
 
 def new_reports(reports: pl.DataFrame, known: set[tuple[str, str]]) -> pl.DataFrame:
-    """The reports whose (source, sha256) the warehouse has not seen: a rerun parses nothing."""
+    """The reports whose (source, sha256) the warehouse has not seen, each once (two sources of a
+    sources file may list one URL): a rerun parses nothing."""
+    reports = reports.unique(subset=["source", "sha256"], keep="first", maintain_order=True)
     if not known:
         return reports
     seen = pl.DataFrame(list(known), schema={"source": pl.String, "sha256": pl.String}, orient="row")

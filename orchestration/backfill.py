@@ -106,7 +106,7 @@ def load_backfill(
         gathered(terms, TERMS),
         gathered(search_tokens, SEARCH),
         gathered(themes, THEMES),
-        context.run_id,
+        context.run.run_id,
         dimension_frames(),
     )
     candidate = stage_warehouse(paths.warehouse(), load)

@@ -34,7 +34,7 @@ def warehouse_candidate(
     frames = without_failed(
         ReportFrames(flagged, document_errors, sections, indicator_facts, inconsistencies), segment_errors
     )
-    load = LoadInput(frames, terms, search_tokens, themes, context.run_id, dimension_frames(), fetch_log)
+    load = LoadInput(frames, terms, search_tokens, themes, context.run.run_id, dimension_frames(), fetch_log)
     candidate = stage_warehouse(paths.warehouse(), load)
     context.add_output_metadata({f"rows_{t}": n for t, n in table_counts(candidate).items()})
 
@@ -43,7 +43,7 @@ def warehouse_candidate(
 def warehouse(context: dg.AssetExecutionContext, paths: FazhiPaths) -> None:
     """The star schema analysts query (dim_region, dim_year, dim_indicator, dim_document, fact_*,
     v_* views), replaced atomically by the checked candidate: readers never see a half-loaded file."""
-    publish_warehouse(candidate_path(paths.warehouse(), context.run_id), paths.warehouse())
+    publish_warehouse(candidate_path(paths.warehouse(), context.run.run_id), paths.warehouse())
     context.add_output_metadata({"path": str(paths.warehouse())})
 
 

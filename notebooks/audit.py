@@ -15,7 +15,7 @@
 # required part, and the evidence of every figure of those reports.
 
 # %% tags=["parameters"]
-WAREHOUSE = "../data/warehouse.duckdb"
+WAREHOUSE = None  # None: the warehouse of FAZHI_HOME (data/ by default)
 CHART_DIR = None
 
 # %%
@@ -24,12 +24,13 @@ from pathlib import Path
 import polars as pl
 
 from warehouse.charts import enable_offline_charts, ranked_bars
+from warehouse.home import default_warehouse
 from warehouse.queries import run_query
 
 enable_offline_charts()
 pl.Config.set_fmt_str_lengths(300)
 pl.Config.set_tbl_rows(200)
-db = Path(WAREHOUSE)
+db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()
 
 # %% [markdown]
 # ## Inconsistent figures

@@ -16,7 +16,7 @@
 # tooltip.
 
 # %% tags=["parameters"]
-WAREHOUSE = "../data/warehouse.duckdb"
+WAREHOUSE = None  # None: the warehouse of FAZHI_HOME (data/ by default)
 CHART_DIR = None
 PROVINCE = None
 REGIONS = None
@@ -32,12 +32,13 @@ import altair as alt
 import polars as pl
 
 from warehouse.charts import enable_offline_charts, save_static
+from warehouse.home import default_warehouse
 from warehouse.queries import run_query
 
 enable_offline_charts()
 pl.Config.set_fmt_str_lengths(200)
 pl.Config.set_tbl_rows(100)
-db = Path(WAREHOUSE)
+db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()
 charts = Path(CHART_DIR) if CHART_DIR else None
 facts = run_query(db, "indicator_facts", province=PROVINCE, regions=REGIONS, indicators=INDICATORS)
 tooltip = ["region", "year", "indicator", "value", "unit", "qualifier", "evidence"]

@@ -16,7 +16,7 @@
 # charts look the same with 5 reports or 5,000. The warehouse is opened read-only.
 
 # %% tags=["parameters"]
-WAREHOUSE = "../data/warehouse.duckdb"
+WAREHOUSE = None  # None: the warehouse of FAZHI_HOME (data/ by default)
 CHART_DIR = None
 
 # %%
@@ -26,12 +26,13 @@ import altair as alt
 import polars as pl
 
 from warehouse.charts import enable_offline_charts, ranked_bars, save_static
+from warehouse.home import default_warehouse
 from warehouse.queries import run_query
 
 enable_offline_charts()
 pl.Config.set_fmt_str_lengths(200)
 pl.Config.set_tbl_rows(50)
-db = Path(WAREHOUSE)
+db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()
 charts = Path(CHART_DIR) if CHART_DIR else None
 
 # %% [markdown]

@@ -15,7 +15,7 @@
 # most used terms over the years, and the terms that set each region apart (TF-IDF).
 
 # %% tags=["parameters"]
-WAREHOUSE = "../data/warehouse.duckdb"
+WAREHOUSE = None  # None: the warehouse of FAZHI_HOME (data/ by default)
 CHART_DIR = None
 PROVINCE = None
 REGIONS = None
@@ -29,11 +29,12 @@ import altair as alt
 import polars as pl
 
 from warehouse.charts import enable_offline_charts, save_static
+from warehouse.home import default_warehouse
 from warehouse.queries import run_query
 
 enable_offline_charts()
 pl.Config.set_tbl_rows(60)
-db = Path(WAREHOUSE)
+db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()
 charts = Path(CHART_DIR) if CHART_DIR else None
 
 # %% [markdown]

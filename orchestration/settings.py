@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from warehouse.home import fazhi_home
 
 
 @dataclass(frozen=True)
@@ -13,7 +13,7 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> "Settings":
-        return cls(Path(os.environ.get("FAZHI_HOME", PROJECT_ROOT / "data")).resolve())
+        return cls(fazhi_home())
 
     @property
     def warehouse(self) -> Path:

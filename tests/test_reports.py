@@ -146,3 +146,15 @@ def test_parameters_are_read_as_the_notebooks_spell_them():
     }
     with pytest.raises(ValueError, match="KEY=VALUE"):
         parameters_from(["province"])
+
+
+def test_notebooks_find_the_warehouse_of_fazhi_home_whatever_the_working_directory(tmp_path, monkeypatch):
+    from warehouse.home import default_warehouse
+
+    monkeypatch.setenv("FAZHI_HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(tmp_path)
+    assert default_warehouse() == (tmp_path / "home" / "warehouse.duckdb").resolve()
+    for notebook in notebook_paths():
+        source = notebook.read_text(encoding="utf-8")
+        assert "WAREHOUSE = None" in source
+        assert "default_warehouse()" in source

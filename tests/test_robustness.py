@@ -17,8 +17,10 @@ from orchestration.cli import main
 from tests.conftest import load_input
 from tests.hostile import GBK_NAME, REPORT, hostile_files
 from transforms.frames import RAW_REPORTS
-from transforms.parsing import parse_reports, report_rows
+from transforms.parsing import parse_reports, report_rows, rows_of
+from transforms.report import parse_report
 from transforms.samples import SAMPLE_REPORTS, folder_reports, report_files
+from transforms.validate import violations
 from warehouse import queries
 from warehouse.build import build_warehouse
 
@@ -210,19 +212,19 @@ def test_parse_never_raises_and_its_rows_always_validate(tmp_path, index, how, a
     (tmp_path / name).unlink()
 
 
-def test_regression_cases_hypothesis_found():
-    """Cases kept from the searches above (each once crashed parse_report)."""
-    texts = ["受理、审结分别为", "分别为12件", "一、\n1、\n(一)\n1、\n", "法治政府建设,分别为、、。"]
-    for text in texts:
-        assert (
-            report_rows(
-                {"source": "x.txt", "path": b"/nonexistent", "sha256": "0", "size": 0, "region_hint": None}
-            ).error["stage"]
-            == "read"
-        )
-        from transforms.report import parse_report
+@pytest.mark.parametrize(
+    "text", ["受理、审结分别为", "分别为12件", "一、\n1、\n(一)\n1、\n", "法治政府建设,分别为、、。"]
+)
+def test_regression_cases_hypothesis_found(text):
+    """Cases kept from the searches above (each once crashed parse_report): they parse, and their
+    rows keep every warehouse invariant."""
+    rows = rows_of(parse_report("x.txt", (REPORT + text).encode()))
+    assert violations(rows.document, rows.sections, rows.facts) == []
 
-        parse_report("x.txt", (REPORT + text).encode())
+
+def test_a_file_that_disappeared_is_a_read_error():
+    missing = {"source": "x.txt", "path": b"/nonexistent", "sha256": "0", "size": 0, "region_hint": None}
+    assert report_rows(missing).error["stage"] == "read"
 
 
 def test_a_crash_mid_load_leaves_the_warehouse_as_it_was(tmp_path, sample_warehouse):

@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from transforms.htmltext import han_count
+from transforms.metadata import TITLE_TOPIC
+
 LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z0-9]*[A-Za-z]{2,}[A-Za-z0-9]*(?=[\u4e00-\u9fff])")
 TRADITIONAL_ONLY = re.compile(r"[們個會來時國說這過為對發與當經學實現長開動關點體設報產務權應變據從區縣]")
 SIMPLIFIED_ONLY = re.compile(r"[们个会来时国说这过为对发与当经学实现长开动关点体设报产务权应变据从区县]")
@@ -123,17 +126,13 @@ def missing_parts(text: str, categories: set[str]) -> list[str]:
     return missing
 
 
-HAN = re.compile(r"[\u4e00-\u9fff]")
-TITLE_TOPIC = re.compile(r"法治|依法行政|法制")
-
-
 def not_a_report(text: str, title: str | None) -> str | None:
     """Why a text is not a rule-of-law report (None when it is one): too little Chinese text, or
     none of the domain's words. Evidence-based and lenient — a short or cut-off report passes."""
     if title and TITLE_TOPIC.search(title):
         return None
     lex = lexicon()
-    han = len(HAN.findall(text))
+    han = han_count(text)
     if han < lex.report_min_han:
         return f"too short to be a report: {han} Chinese characters (at least {lex.report_min_han})"
     terms = sum(1 for term in lex.report_terms if term in text)

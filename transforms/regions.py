@@ -246,7 +246,7 @@ def pick(scores: dict[int, float], evidence: Evidence, year: int | None = None) 
     best_index, best = ranked[0]
     if best < MIN_SCORE:
         return national_or_none(evidence, candidates)
-    tied = list(dict.fromkeys(i for i, s in ranked if s == best))
+    tied = [i for i, s in ranked if s == best]
     if len({atlas.regions[i].adcode for i in tied}) > 1:
         exact = [i for i in tied if atlas.regions[i].valid_strictly_in(year)]
         if len({atlas.regions[i].adcode for i in exact}) != 1:

@@ -33,24 +33,25 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def raw_report(path: Path, source: str | None = None, hint: str | None = None) -> dict:
-    """One RAW_REPORTS row: `path` is kept as bytes, so any file name can be opened again."""
+def raw_report(path: Path) -> dict:
+    """One RAW_REPORTS row of a file (files carry no region hint): `path` is kept as bytes, so any
+    file name can be opened again."""
     return {
-        "source": source or display_name(path),
+        "source": display_name(path),
         "path": os.fsencode(path),
         "sha256": file_sha256(path),
         "size": path.stat().st_size,
-        "region_hint": hint,
+        "region_hint": None,
     }
-
-
-def folder_reports(folder: Path) -> pl.DataFrame:
-    """The report files of a folder as RAW_REPORTS rows."""
-    return pl.DataFrame([raw_report(p) for p in report_files(folder)], schema=RAW_REPORTS)
 
 
 def file_reports(paths: list[Path]) -> pl.DataFrame:
     return pl.DataFrame([raw_report(p) for p in paths], schema=RAW_REPORTS)
+
+
+def folder_reports(folder: Path) -> pl.DataFrame:
+    """The report files of a folder as RAW_REPORTS rows."""
+    return file_reports(report_files(folder))
 
 
 def scraped_reports(store: RawStore, sources: list[tuple[str, str | None]]) -> pl.DataFrame:

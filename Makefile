@@ -39,10 +39,11 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The webserver and the daemon (schedules, sensors) on the instance `fazhi run` records in.
 dev: setup
 	mkdir -p $(DAGSTER_HOME)
 	cp orchestration/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -m orchestration.definitions -h 127.0.0.1 -p 3000
+	VIRTUAL_ENV=$(CURDIR)/$(VENV) $(BIN)/dg dev --host 127.0.0.1 --port 3000
 
 # As root too (every container is root); the .py notebooks open as notebooks (jupytext); the
 # notebooks read the warehouse of FAZHI_HOME.

@@ -14,16 +14,20 @@ from orchestration.resources import FazhiPaths
 from orchestration.schedules import SCHEDULES
 from orchestration.sensors import SENSORS
 
-ALL_ASSETS = [
-    scraped_pages,
-    raw_documents,
-    fetch_log,
-    parsed_reports,
-    segmented_text,
-    warehouse_candidate,
-    warehouse,
-    rendered_notebooks,
-]
+# One owner for every asset: the team that answers for the figures.
+ALL_ASSETS = dg.map_asset_specs(
+    lambda spec: spec.replace_attributes(owners=["team:fazhi"]),
+    [
+        scraped_pages,
+        raw_documents,
+        fetch_log,
+        parsed_reports,
+        segmented_text,
+        warehouse_candidate,
+        warehouse,
+        rendered_notebooks,
+    ],
+)
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,

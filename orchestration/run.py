@@ -31,6 +31,7 @@ class RunResult:
     checks: dict[str, str] = field(default_factory=dict)
     scrapes: dict[str, dict] = field(default_factory=dict)
     published: bool = False
+    run_id: str = ""
 
 
 def scrape_all(paths: FazhiPaths, sources_file: Path, instance: dg.DagsterInstance) -> dict[str, dict]:
@@ -88,6 +89,7 @@ def run_pipeline(
         {e.check_name: e.description or "" for e in evaluations},
         scrapes,
         published=fingerprint(warehouse) != before,
+        run_id=result.run_id,
     )
 
 
@@ -106,7 +108,7 @@ def run_backfill(input_dir: Path, batches: int) -> RunResult:
     shutil.rmtree(settings.stages / result.run_id, ignore_errors=True)
     loaded = [e for e in result.all_events if e.is_successful_output and e.step_key == "load_backfill"]
     errors = loaded[0].step_output_data.metadata["errors"].value if loaded else 0
-    return RunResult(True, settings.warehouse, errors=errors)
+    return RunResult(True, settings.warehouse, errors=errors, run_id=result.run_id)
 
 
 def print_summary(result: RunResult) -> None:
@@ -133,6 +135,7 @@ def print_summary(result: RunResult) -> None:
     flags = run_query(result.warehouse, "flag_counts")
     print("quality flags raised: " + (", ".join(f"{f} {n}" for f, n in flags.iter_rows()) or "none"))
     print(f"warehouse: {result.warehouse}")
+    print(f"run:       {result.run_id} (in the Dagster UI's run list)")
     for path in result.reports:
         print(f"report:    {path}")
     print(

@@ -1,6 +1,6 @@
 """Scraping follows the reporting season: governments publish by 1 April, departments report by
 1 March, and late reports trickle in through May — so every week from February to May, and on
-the first of the month otherwise. Each tick scrapes every source of the sources file."""
+the first of the month otherwise. Each tick scrapes every source of the deployed sources file."""
 
 from collections.abc import Iterator
 
@@ -8,13 +8,22 @@ import dagster as dg
 
 from orchestration.jobs import scrape_sources
 from orchestration.partitions import sources_partitions
+from orchestration.settings import Settings
+from transforms.sources import read_sources
 
 
-def every_source(context: dg.ScheduleEvaluationContext) -> Iterator[dg.RunRequest]:
-    """One scrape run per source partition, keyed by day so a tick never runs twice."""
+def every_source(context: dg.ScheduleEvaluationContext) -> Iterator[dg.RunRequest | dg.SkipReason]:
+    """One scrape run per source of FAZHI_SOURCES, keyed by day so a tick never runs twice. A
+    source new to the file gets its partition here, so the schedule needs no other automation."""
+    path = Settings.from_env().sources_file
+    if not path.is_file():
+        yield dg.SkipReason(f"no sources file at {path} (set FAZHI_SOURCES)")
+        return
+    names = [source.name for source in read_sources(path).sources]
+    context.instance.add_dynamic_partitions(sources_partitions.name, names)
     day = f"{context.scheduled_execution_time:%Y%m%d}"
-    for key in sources_partitions.get_partition_keys(dynamic_partitions_store=context.instance):
-        yield dg.RunRequest(run_key=f"{day}-{key}", partition_key=key)
+    for name in names:
+        yield dg.RunRequest(run_key=f"{day}-{name}", partition_key=name)
 
 
 def scrape_schedule(name: str, cron: str, description: str) -> dg.ScheduleDefinition:

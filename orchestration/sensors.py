@@ -1,4 +1,4 @@
-"""Sensors: files dropped into data/inbox/, the sources file's entries, finished scrapes."""
+"""Sensors: files dropped into the inbox, finished scrapes."""
 
 import hashlib
 import json
@@ -7,10 +7,8 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.jobs import build_everything, scrape_sources
-from orchestration.partitions import sources_partitions
 from orchestration.settings import Settings
 from transforms.samples import report_files
-from transforms.sources import read_sources
 
 
 def inbox_state(folder: Path) -> dict[str, str]:
@@ -42,26 +40,6 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
     return dg.SensorResult(run_requests=[request], cursor=json.dumps(state))
 
 
-@dg.sensor(minimum_interval_seconds=300, default_status=dg.DefaultSensorStatus.STOPPED)
-def sources_file_entries(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
-    """Keeps one scraping partition per [[source]] of the sources file."""
-    path = Settings.from_env().sources_file
-    if not path.exists():
-        return dg.SkipReason(f"no sources file at {path}")
-    names = {source.name for source in read_sources(path).sources}
-    known = set(sources_partitions.get_partition_keys(dynamic_partitions_store=context.instance))
-    requests = []
-    if names - known:
-        requests.append(sources_partitions.build_add_request(sorted(names - known)))
-    if known - names:
-        requests.append(sources_partitions.build_delete_request(sorted(known - names)))
-    return (
-        dg.SensorResult(dynamic_partitions_requests=requests)
-        if requests
-        else dg.SkipReason("partitions current")
-    )
-
-
 @dg.run_status_sensor(
     run_status=dg.DagsterRunStatus.SUCCESS,
     monitored_jobs=[scrape_sources],
@@ -79,4 +57,4 @@ def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest:
     )
 
 
-SENSORS = [inbox_files, sources_file_entries, build_after_scrape]
+SENSORS = [inbox_files, build_after_scrape]

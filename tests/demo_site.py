@@ -40,6 +40,9 @@ PAGES = (
     ["yuanzhou.html", "zhongyuan.html", "busy.html", "slow.html"],
     ["missing.html", "loop.html", "huge.html", "binary.html"],
 )
+# The report links the site answers in full (the others hang, loop, are missing or too large);
+# binary.html is a binary file under an .html name, so it is fetched but never loaded.
+GOOD_REPORTS = {"xuchang", "changsha", "tongxu", "yuanzhou", "zhongyuan", "flaky", "busy", "binary"}
 ROBOTS = b"User-agent: *\nDisallow: /private/\n"
 
 

@@ -75,17 +75,26 @@ def test_inbox_sensor_requests_a_build_for_new_files(tmp_path, monkeypatch, samp
     assert isinstance(again, dg.SkipReason)
 
 
-def test_a_schedule_tick_scrapes_every_source():
+def test_a_schedule_tick_scrapes_every_source_of_the_deployed_sources_file(tmp_path, monkeypatch):
     import datetime as dt
 
+    sources = tmp_path / "sites.toml"
+    sources.write_text(
+        '[[source]]\nname = "henan-xuchang"\nstart_url = "https://www.xuchang.gov.cn/fzzf/"\n'
+        '[[source]]\nname = "hunan-changsha"\nstart_url = "https://www.changsha.gov.cn/fzzf/"\n',
+        encoding="utf-8",
+    )
     schedule = next(s for s in defs.schedules if s.name == "scrape_weekly_in_reporting_season")
     with dg.instance_for_test() as instance:
-        instance.add_dynamic_partitions("sources", ["henan-xuchang", "hunan-changsha"])
         context = dg.build_schedule_context(
             instance=instance,
             scheduled_execution_time=dt.datetime(2026, 3, 2, 6),
             repository_def=defs.get_repository_def(),
         )
+        assert isinstance(schedule.evaluate_tick(context).skip_message, str)
+        monkeypatch.setenv("FAZHI_SOURCES", str(sources))
         requests = schedule.evaluate_tick(context).run_requests
+        partitions = instance.get_dynamic_partitions("sources")
     assert [r.partition_key for r in requests] == ["henan-xuchang", "hunan-changsha"]
     assert requests[0].run_key == "20260302-henan-xuchang"
+    assert partitions == ["henan-xuchang", "hunan-changsha"]

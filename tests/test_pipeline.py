@@ -136,3 +136,26 @@ def test_runs_are_kept_on_the_one_persistent_instance(pipeline_run):
         assert instance.get_latest_materialization_event(dg.AssetKey("warehouse")) is not None
         assert not instance.telemetry_enabled
     assert Path(instance.root_directory) == Settings.from_env().dagster_home
+
+
+def test_materialisations_carry_what_a_watcher_needs(pipeline_run):
+    """Row counts and column schemas in Dagster's standard keys, the figures loaded as a table."""
+    import dagster as dg
+
+    from orchestration.instance import fazhi_instance
+
+    first = pipeline_run[0]
+    with fazhi_instance() as instance:
+        records = instance.get_records_for_run(
+            first.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
+        )
+    events = [r.event_log_entry.asset_materialization for r in records.records]
+    by_asset = {e.asset_key.to_user_string(): e for e in events}
+    documents = by_asset["documents"].metadata
+    assert documents["dagster/row_count"].value == 5
+    assert "title" in [c.name for c in documents["dagster/column_schema"].schema.columns]
+    loaded = by_asset["warehouse"].metadata
+    assert loaded["dagster/row_count"].value == 55
+    figures = loaded["figures"].value.splitlines()
+    assert figures[0].startswith("| indicator_code | indicator | unit | figures | reports |")
+    assert any(line.startswith("| review_received | 行政复议案件收案数 |") for line in figures)

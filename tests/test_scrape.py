@@ -6,14 +6,12 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.demo_site import COLUMN, sources_toml, start
+from tests.demo_site import COLUMN, GOOD_REPORTS, sources_toml, start
 from transforms.discover import attachment_links, next_pages, report_links
 from transforms.fetch import Fetcher, retry_after_seconds
 from transforms.rawstore import RawStore
 from transforms.scrape import scrape_source
 from transforms.sources import DEFAULT_LINK_PATTERN, FetchSettings, read_sources
-
-GOOD_REPORTS = {"xuchang", "changsha", "tongxu", "yuanzhou", "zhongyuan", "flaky", "busy", "binary"}
 
 
 @pytest.fixture(scope="module")

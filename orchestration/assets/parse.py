@@ -3,6 +3,8 @@
 import dagster as dg
 import polars as pl
 
+from orchestration.assets import frame_out
+from orchestration.metadata import counts_markdown, frame_metadata
 from transforms.parsing import parse_reports
 from transforms.rules_version import rules_version
 
@@ -13,37 +15,31 @@ from transforms.rules_version import rules_version
     # (and `fazhi reprocess` redoes the stored reports).
     code_version=rules_version(),
     outs={
-        "documents": dg.AssetOut(
+        "documents": frame_out(
             description="One row per readable report: title, region, year, dates, flags, text."
         ),
-        "document_errors": dg.AssetOut(
+        "document_errors": frame_out(
             description="Files not read, parsed or validated as reports, with the stage and reason."
         ),
-        "sections": dg.AssetOut(
+        "sections": frame_out(
             description="The outline of each report with the required part each top section is."
         ),
-        "indicator_facts": dg.AssetOut(
+        "indicator_facts": frame_out(
             description="The catalogue's figures in each report, with evidence and offsets."
         ),
-        "inconsistencies": dg.AssetOut(description="Figures of one report that disagree with each other."),
+        "inconsistencies": frame_out(description="Figures of one report that disagree with each other."),
     },
 )
 def parsed_reports(raw_documents: pl.DataFrame):
     """Read, normalise and understand each report; a broken file becomes an error row, never a failed run."""
     frames = parse_reports(raw_documents)
-    flags = frames.documents.explode("flags").get_column("flags").drop_nulls().value_counts(sort=True)
-    flag_lines = "\n".join(f"- {flag}: {count}" for flag, count in flags.iter_rows()) or "none"
-    stages = frames.errors.get_column("stage").value_counts(sort=True)
-    error_lines = "\n".join(f"- {stage}: {count}" for stage, count in stages.iter_rows()) or "none"
-    metadata = {"rows": frames.documents.height, "flags": dg.MetadataValue.md(flag_lines)}
-    yield dg.Output(frames.documents, "documents", metadata=metadata)
+    documents = {**frame_metadata(frames.documents), "flags": counts_markdown(frames.documents, "flags")}
+    yield dg.Output(frames.documents, "documents", metadata=documents)
+    errors = {**frame_metadata(frames.errors), "by_stage": counts_markdown(frames.errors, "stage")}
+    yield dg.Output(frames.errors, "document_errors", metadata=errors)
+    yield dg.Output(frames.sections, "sections", metadata=frame_metadata(frames.sections))
+    facts = {**frame_metadata(frames.facts), "by_indicator": counts_markdown(frames.facts, "indicator_code")}
+    yield dg.Output(frames.facts, "indicator_facts", metadata=facts)
     yield dg.Output(
-        frames.errors,
-        "document_errors",
-        metadata={"rows": frames.errors.height, "by_stage": dg.MetadataValue.md(error_lines)},
-    )
-    yield dg.Output(frames.sections, "sections", metadata={"rows": frames.sections.height})
-    yield dg.Output(frames.facts, "indicator_facts", metadata={"rows": frames.facts.height})
-    yield dg.Output(
-        frames.inconsistencies, "inconsistencies", metadata={"rows": frames.inconsistencies.height}
+        frames.inconsistencies, "inconsistencies", metadata=frame_metadata(frames.inconsistencies)
     )

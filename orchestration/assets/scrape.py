@@ -7,7 +7,7 @@ from orchestration.resources import FazhiPaths
 from transforms.scrape import scrape_source
 
 
-@dg.asset(group_name="ingest", partitions_def=sources_partitions)
+@dg.asset(group_name="ingest", partitions_def=sources_partitions, kinds={"python", "http"})
 def scraped_pages(context: dg.AssetExecutionContext, paths: FazhiPaths) -> dg.MaterializeResult:
     """The reports of one source (a government website's 法治政府建设 column), fetched politely
     and kept byte for byte under their sha256, with a log of every request."""

@@ -3,17 +3,18 @@
 import dagster as dg
 import polars as pl
 
+from orchestration.metadata import markdown_table
 from orchestration.resources import FazhiPaths
 from transforms.dimensions import dimension_frames
 from transforms.duplicates import with_duplicates_flagged
 from transforms.frames import ReportFrames, without_failed
 from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, table_counts
 from warehouse.contract import LoadInput
-from warehouse.queries import held_documents
+from warehouse.queries import held_documents, run_query
 from warehouse.reports import render_reports
 
 
-@dg.asset(group_name="warehouse", pool="warehouse_writer")
+@dg.asset(group_name="warehouse", pool="warehouse_writer", kinds={"duckdb"})
 def warehouse_candidate(
     context: dg.AssetExecutionContext,
     paths: FazhiPaths,
@@ -39,15 +40,23 @@ def warehouse_candidate(
     context.add_output_metadata({f"rows_{t}": n for t, n in table_counts(candidate).items()})
 
 
-@dg.asset(group_name="warehouse", deps=[warehouse_candidate], pool="warehouse_writer")
+@dg.asset(group_name="warehouse", deps=[warehouse_candidate], pool="warehouse_writer", kinds={"duckdb"})
 def warehouse(context: dg.AssetExecutionContext, paths: FazhiPaths) -> None:
     """The star schema analysts query (dim_region, dim_year, dim_indicator, dim_document, fact_*,
     v_* views), replaced atomically by the checked candidate: readers never see a half-loaded file."""
     publish_warehouse(candidate_path(paths.warehouse(), context.run.run_id), paths.warehouse())
-    context.add_output_metadata({"path": str(paths.warehouse())})
+    figures = run_query(paths.warehouse(), "figures_by_indicator")
+    context.add_output_metadata(
+        {
+            "path": str(paths.warehouse()),
+            "dagster/row_count": int(figures.get_column("figures").sum()),
+            "figures": markdown_table(figures),
+            "flags": markdown_table(run_query(paths.warehouse(), "flag_counts")),
+        }
+    )
 
 
-@dg.asset(group_name="warehouse", deps=[warehouse])
+@dg.asset(group_name="warehouse", deps=[warehouse], kinds={"jupyter", "html"})
 def rendered_notebooks(context: dg.AssetExecutionContext, paths: FazhiPaths) -> None:
     """The notebooks executed against the warehouse by a Jupyter kernel, as HTML files that open offline."""
     written = render_reports(paths.warehouse(), paths.reports())

@@ -34,7 +34,7 @@ COMMENT ON COLUMN v_indicator.indicator IS 'Chinese name of the indicator.';
 COMMENT ON COLUMN v_indicator.kind IS 'count, rate or amount: rates and counts never share an axis.';
 COMMENT ON COLUMN v_indicator.value IS 'Value in the canonical unit.';
 COMMENT ON COLUMN v_indicator.unit IS 'Unit of the value.';
-COMMENT ON COLUMN v_indicator.qualifier IS 'exact, more_than, about or nearly.';
+COMMENT ON COLUMN v_indicator.qualifier IS 'exact, more_than, about, nearly or less_than.';
 COMMENT ON COLUMN v_indicator.evidence IS 'The clause the figure came from.';
 COMMENT ON COLUMN v_indicator.title IS 'Title of the report (built when it has none).';
 COMMENT ON COLUMN v_indicator.document_id IS 'The report.';

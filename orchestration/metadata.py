@@ -1,0 +1,40 @@
+"""Materialisation metadata a watcher of the UI can use: row counts and column schemas in
+Dagster's standard keys (the UI shows them on the asset page), and Markdown previews."""
+
+import dagster as dg
+import polars as pl
+
+PREVIEW_ROWS = 20
+
+
+def frame_metadata(frame: pl.DataFrame) -> dict[str, dg.MetadataValue]:
+    """dagster/row_count and dagster/column_schema of a frame an asset returns."""
+    columns = [dg.TableColumn(name, str(dtype)) for name, dtype in frame.schema.items()]
+    return {
+        "dagster/row_count": dg.MetadataValue.int(frame.height),
+        "dagster/column_schema": dg.MetadataValue.table_schema(dg.TableSchema(columns=columns)),
+    }
+
+
+def markdown_table(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> dg.MetadataValue:
+    """The first rows of a small frame as a Markdown table (pipes in values escaped)."""
+    if frame.is_empty():
+        return dg.MetadataValue.md("none")
+
+    def line(values: list[object]) -> str:
+        return "| " + " | ".join(str(v).replace("|", "\\|") for v in values) + " |"
+
+    lines = [line(frame.columns), line(["---"] * frame.width)]
+    lines += [line(list(row)) for row in frame.head(rows).iter_rows()]
+    if frame.height > rows:
+        lines.append(f"\n… and {frame.height - rows} more")
+    return dg.MetadataValue.md("\n".join(lines))
+
+
+def counts_markdown(frame: pl.DataFrame, column: str) -> dg.MetadataValue:
+    """How many rows have each value of a column (a list column counts each element)."""
+    values = frame.get_column(column)
+    if values.dtype == pl.List(pl.String):
+        values = values.explode()
+    counts = values.drop_nulls().value_counts(sort=True)
+    return markdown_table(counts)

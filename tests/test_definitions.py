@@ -1,6 +1,7 @@
 """The one Dagster code location loads and holds the data flow of DESIGN."""
 
 import dagster as dg
+import pytest
 
 from orchestration.checks import PARSE_CHECKS, WAREHOUSE_CHECKS
 from orchestration.definitions import defs
@@ -98,3 +99,26 @@ def test_a_schedule_tick_scrapes_every_source_of_the_deployed_sources_file(tmp_p
     assert [r.partition_key for r in requests] == ["henan-xuchang", "hunan-changsha"]
     assert requests[0].run_key == "20260302-henan-xuchang"
     assert partitions == ["henan-xuchang", "hunan-changsha"]
+
+
+@pytest.mark.slow
+def test_dg_check_defs_passes_on_the_project():
+    """`dg check defs` (what CI runs for a Dagster project) loads the one Definitions."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "VIRTUAL_ENV": str(Path(sys.executable).parents[1])}
+    check = subprocess.run(
+        [str(Path(sys.executable).with_name("dg")), "check", "defs"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "All definitions loaded successfully" in check.stdout + check.stderr

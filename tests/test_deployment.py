@@ -6,8 +6,6 @@ the webserver's GraphQL, as the UI does; nothing calls the pipeline's functions 
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +16,7 @@ import duckdb
 import pytest
 
 from tests.demo_site import GOOD_REPORTS, sources_toml, start
+from tests.processes import free_port, stop
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,12 +47,6 @@ DRY_RUN = """mutation ($selector: ScheduleSelector!, $timestamp: Float) {
 LAUNCH = """mutation ($params: ExecutionParams!) { launchRun(executionParams: $params) { __typename
   ... on LaunchRunSuccess { run { runId } } ... on PythonError { message } } }"""
 SUNDAY_BEFORE_A_TICK = 1_772_323_200.0  # 2026-03-01 00:00 UTC: next tick Monday 2 March, 06:00 Beijing
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 class Webserver:
@@ -100,15 +93,6 @@ def wait_until_up(port: int, server: subprocess.Popen) -> Webserver:
             return webserver
         time.sleep(1)
     raise TimeoutError("the webserver's code location did not load")
-
-
-def stop(server: subprocess.Popen) -> None:
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait()
 
 
 @pytest.fixture(scope="module")

@@ -2,27 +2,17 @@
 whatever text the reports contain. Opened in headless Chromium with the network off."""
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import sample_load
+from tests.processes import CHROMIUM, CHROMIUM_ARGS
 from warehouse.build import build_warehouse
 from warehouse.reports import notebook_paths, render_reports
 
 pytestmark = pytest.mark.slow
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 INJECTED = "<script>window.fazhiInjected = true; alert('injected')</script>"
 EXTERNAL_REFERENCE = re.compile(
     r"<(?:script|link|img|iframe)[^>]+(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.I
@@ -85,7 +75,7 @@ def check_page(context, page_file: Path) -> None:
     page.goto(page_file.as_uri())
     charts = page.locator("div.fazhi-chart")
     count = charts.count()
-    drawn = "document.querySelectorAll('div.fazhi-chart-view svg, div.fazhi-chart-view canvas').length"
+    drawn = "document.querySelectorAll('div.fazhi-chart-view > div.vega-embed svg').length"
     page.wait_for_function(f"{drawn} >= {count}", timeout=30_000)
     assert count >= 1, page_file.name
     assert errors == [], (page_file.name, errors)

@@ -1,9 +1,10 @@
 """Charts that work offline: an Altair renderer for the notebooks, and PNG/SVG files of each chart.
 
-The renderer writes only the chart's JSON spec into the notebook output (escaped so that text
-from reports cannot close the script element); the HTML template inlines Vega once per page and
-embeds every spec, so the charts keep their tooltips and selections with no network. Static files
-are drawn by vl-convert with a CJK font, so Chinese labels show.
+The renderer writes the chart's JSON spec into the notebook output (escaped so that text from
+reports cannot close the script element) with a static SVG of it drawn by vl-convert. Live in
+JupyterLab the SVG is what shows (no Vega extension or network needed); in the exported page the
+template inlines Vega once and replaces each SVG by the interactive chart, with its tooltips and
+selections. Static files are drawn by vl-convert too, with a CJK font, so Chinese labels show.
 """
 
 import json
@@ -30,8 +31,9 @@ def safe_json(spec: dict) -> str:
 
 
 def offline_renderer(spec: dict, **_: object) -> dict:
+    register_fonts()
     html = (
-        '<div class="fazhi-chart"><div class="fazhi-chart-view"></div>'
+        f'<div class="fazhi-chart"><div class="fazhi-chart-view">{vl_convert.vegalite_to_svg(spec)}</div>'
         f'<script type="application/json" class="fazhi-spec">{safe_json(spec)}</script></div>'
     )
     return {"text/html": html, "text/plain": "<chart>"}

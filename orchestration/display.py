@@ -6,6 +6,7 @@ terminal, so control characters are shown as escapes in the table view and in se
 """
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -82,7 +83,7 @@ def plain(value: object) -> object:
         return {k: plain(v) for k, v in value.items()}
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return value.isoformat() if isinstance(value, dt.date | dt.time) else str(value)
 
 
 def json_lines(frame: pl.DataFrame) -> str:

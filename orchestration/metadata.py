@@ -1,6 +1,8 @@
 """Materialisation metadata a watcher of the UI can use: row counts and column schemas in
 Dagster's standard keys (the UI shows them on the asset page), and Markdown previews."""
 
+from collections.abc import Sequence
+
 import dagster as dg
 import polars as pl
 
@@ -21,7 +23,7 @@ def markdown_table(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> dg.Metadata
     if frame.is_empty():
         return dg.MetadataValue.md("none")
 
-    def line(values: list[object]) -> str:
+    def line(values: Sequence[object]) -> str:
         return "| " + " | ".join(str(v).replace("|", "\\|") for v in values) + " |"
 
     lines = [line(frame.columns), line(["---"] * frame.width)]

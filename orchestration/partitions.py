@@ -2,4 +2,5 @@
 
 import dagster as dg
 
-sources_partitions = dg.DynamicPartitionsDefinition(name="sources")
+SOURCE_PARTITIONS = "sources"
+sources_partitions = dg.DynamicPartitionsDefinition(name=SOURCE_PARTITIONS)

@@ -10,7 +10,7 @@ import dagster as dg
 from orchestration.backfill import backfill_by_year
 from orchestration.definitions import defs
 from orchestration.instance import fazhi_instance
-from orchestration.partitions import sources_partitions
+from orchestration.partitions import SOURCE_PARTITIONS
 from orchestration.resources import FazhiPaths
 from orchestration.settings import Settings
 from transforms.sources import read_sources
@@ -37,7 +37,7 @@ class RunResult:
 def scrape_all(paths: FazhiPaths, sources_file: Path, instance: dg.DagsterInstance) -> dict[str, dict]:
     """One scrape run per source, as the schedules do; returns each source's materialization metadata."""
     names = [source.name for source in read_sources(sources_file).sources]
-    instance.add_dynamic_partitions(sources_partitions.name, names)
+    instance.add_dynamic_partitions(SOURCE_PARTITIONS, names)
     job = defs.resolve_job_def("scrape_sources")
     outcomes = {}
     for name in names:
@@ -108,7 +108,9 @@ def run_backfill(input_dir: Path, batches: int) -> RunResult:
     shutil.rmtree(settings.stages / result.run_id, ignore_errors=True)
     loaded = [e for e in result.all_events if e.is_successful_output and e.step_key == "load_backfill"]
     errors = loaded[0].step_output_data.metadata["errors"].value if loaded else 0
-    return RunResult(True, settings.warehouse, errors=errors, run_id=result.run_id)
+    return RunResult(
+        True, settings.warehouse, errors=errors if isinstance(errors, int) else 0, run_id=result.run_id
+    )
 
 
 def print_summary(result: RunResult) -> None:

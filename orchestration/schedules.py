@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import dagster as dg
 
 from orchestration.jobs import scrape_sources
-from orchestration.partitions import sources_partitions
+from orchestration.partitions import SOURCE_PARTITIONS
 from orchestration.settings import Settings
 from transforms.sources import read_sources
 
@@ -20,7 +20,7 @@ def every_source(context: dg.ScheduleEvaluationContext) -> Iterator[dg.RunReques
         yield dg.SkipReason(f"no sources file at {path} (set FAZHI_SOURCES)")
         return
     names = [source.name for source in read_sources(path).sources]
-    context.instance.add_dynamic_partitions(sources_partitions.name, names)
+    context.instance.add_dynamic_partitions(SOURCE_PARTITIONS, names)
     day = f"{context.scheduled_execution_time:%Y%m%d}"
     for name in names:
         yield dg.RunRequest(run_key=f"{day}-{name}", partition_key=name)

@@ -49,7 +49,8 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
 def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest:
     """After a source is scraped, load what the sources file's scrapes brought (reports already
     loaded are skipped): the build reads the same sources file the scrape did."""
-    config = context.dagster_run.run_config.get("resources", {}).get("paths", {}).get("config", {})
+    run_config: dict = dict(context.dagster_run.run_config)
+    config = run_config.get("resources", {}).get("paths", {}).get("config", {})
     sources_file = config.get("sources_file") or str(Settings.from_env().sources_file)
     paths = {**config, "sources_file": sources_file}
     return dg.RunRequest(

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import polars as pl
-from pypinyin import lazy_pinyin
+from pypinyin import lazy_pinyin  # pyright: ignore[reportMissingImports] (build time only)
 
 FIRST_YEAR = 2000
 LAST_PANEL_YEAR = 2024

@@ -1,5 +1,6 @@
 """Realistic government pages built around the sample reports, for format and extraction tests."""
 
+from collections.abc import Sequence
 from pathlib import Path
 
 CHROME_TOP = """<div class="top">无障碍 | 简体 | 繁體 <a href="/">登录</a></div>
@@ -68,7 +69,7 @@ def pdf_report(paragraphs: list[str], chars_per_line: int = 38) -> bytes:
     return buffer.getvalue()
 
 
-def docx_report(paragraphs: list[str], table_rows: list[tuple[str, str]] = ()) -> bytes:
+def docx_report(paragraphs: list[str], table_rows: Sequence[tuple[str, str]] = ()) -> bytes:
     import io
 
     import docx

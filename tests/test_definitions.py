@@ -38,13 +38,14 @@ def test_the_job_selects_everything():
     job = defs.resolve_job_def("build_everything")
     assert isinstance(job, dg.JobDefinition)
     assert "scraped_pages" not in {k.to_user_string() for k in job.asset_layer.executable_asset_keys}
-    assert len(job.asset_layer.executable_asset_keys) == 14
+    assert len(set(job.asset_layer.executable_asset_keys)) == 14
     scrape = defs.resolve_job_def("scrape_sources")
+    assert isinstance(scrape.partitions_def, dg.DynamicPartitionsDefinition)
     assert scrape.partitions_def.name == "sources"
 
 
 def test_schedules_follow_the_reporting_season():
-    schedules = {s.name: s.cron_schedule for s in defs.schedules}
+    schedules = {s.name: s.cron_schedule for s in defs.schedules if isinstance(s, dg.ScheduleDefinition)}
     assert schedules == {
         "scrape_weekly_in_reporting_season": "0 6 * 2-5 1",
         "scrape_monthly_off_season": "0 6 1 1,6-12 *",
@@ -70,6 +71,8 @@ def test_inbox_sensor_requests_a_build_for_new_files(tmp_path, monkeypatch, samp
     assert isinstance(inbox_files(context), dg.SkipReason)
     (inbox / "report.txt").write_bytes(sample_paths[0].read_bytes())
     result = inbox_files(dg.build_sensor_context())
+    assert isinstance(result, dg.SensorResult)
+    assert result.run_requests
     request = result.run_requests[0]
     assert request.run_config["resources"]["paths"]["config"]["input_dir"] == str(inbox)
     again = inbox_files(dg.build_sensor_context(cursor=result.cursor))
@@ -86,6 +89,7 @@ def test_a_schedule_tick_scrapes_every_source_of_the_deployed_sources_file(tmp_p
         encoding="utf-8",
     )
     schedule = next(s for s in defs.schedules if s.name == "scrape_weekly_in_reporting_season")
+    assert isinstance(schedule, dg.ScheduleDefinition)
     with dg.instance_for_test() as instance:
         context = dg.build_schedule_context(
             instance=instance,

@@ -47,8 +47,8 @@ def test_killing_a_run_mid_parse_kills_its_workers_and_frees_the_lock(tmp_path):
     home = tmp_path / "home"
     env = {**os.environ, "FAZHI_HOME": str(home)}
     command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(inbox)]
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
-    run = subprocess.Popen(command, cwd=PROJECT, env=env, **quiet)
+    quiet = subprocess.DEVNULL
+    run = subprocess.Popen(command, cwd=PROJECT, env=env, stdout=quiet, stderr=quiet)
     workers: set[int] = set()
     deadline = time.monotonic() + 120
     while len(workers) < 2 and time.monotonic() < deadline:

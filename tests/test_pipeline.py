@@ -153,9 +153,13 @@ def test_materialisations_carry_what_a_watcher_needs(pipeline_run):
     by_asset = {e.asset_key.to_user_string(): e for e in events}
     documents = by_asset["documents"].metadata
     assert documents["dagster/row_count"].value == 5
-    assert "title" in [c.name for c in documents["dagster/column_schema"].schema.columns]
+    schema = documents["dagster/column_schema"]
+    assert isinstance(schema, dg.TableSchemaMetadataValue)
+    assert "title" in [c.name for c in schema.schema.columns]
     loaded = by_asset["warehouse"].metadata
     assert loaded["dagster/row_count"].value == 55
-    figures = loaded["figures"].value.splitlines()
+    figures = loaded["figures"]
+    assert isinstance(figures, dg.MarkdownMetadataValue)
+    figures = figures.value.splitlines()
     assert figures[0].startswith("| indicator_code | indicator | unit | figures | reports |")
     assert any(line.startswith("| review_received | 行政复议案件收案数 |") for line in figures)

@@ -219,6 +219,7 @@ def test_regression_cases_hypothesis_found(text):
     """Cases kept from the searches above (each once crashed parse_report): they parse, and their
     rows keep every warehouse invariant."""
     rows = rows_of(parse_report("x.txt", (REPORT + text).encode()))
+    assert rows.document is not None
     assert violations(rows.document, rows.sections, rows.facts) == []
 
 

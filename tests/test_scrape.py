@@ -144,10 +144,12 @@ def test_a_page_that_disappears_keeps_its_archived_copy(sources, tmp_path, site)
 def test_private_addresses_and_other_schemes_are_refused(site):
     port, _ = site
     with Fetcher(FetchSettings(delay_seconds=0)) as fetcher:
-        assert "private, loopback" in fetcher.fetch(f"http://127.0.0.1:{port}{COLUMN}/index.html").error
+        assert "private, loopback" in str(fetcher.fetch(f"http://127.0.0.1:{port}{COLUMN}/index.html").error)
     with Fetcher(FetchSettings(delay_seconds=0, allow_private_addresses=True)) as fetcher:
-        assert "scheme not allowed" in fetcher.fetch(f"http://127.0.0.1:{port}{COLUMN}/elsewhere.html").error
-        assert "scheme not allowed" in fetcher.fetch("file:///etc/passwd").error
+        assert "scheme not allowed" in str(
+            fetcher.fetch(f"http://127.0.0.1:{port}{COLUMN}/elsewhere.html").error
+        )
+        assert "scheme not allowed" in str(fetcher.fetch("file:///etc/passwd").error)
 
 
 @pytest.mark.slow

@@ -38,7 +38,9 @@ def audit_figures(values: dict[str, float]) -> list[Inconsistency]:
             found.append(Inconsistency("rate_range", code, f"{value} is outside 0–100"))
     for rule in cat.consistency:
         stated, num, den = (values.get(rule[k]) for k in ("rate", "numerator", "denominator"))
-        if None not in (stated, num, den) and den and not rate_matches(stated, num, den):
+        if stated is None or num is None or not den:
+            continue
+        if not rate_matches(stated, num, den):
             computed = round(num * 100 / den, 2)
             codes = f"{rule['rate']},{rule['numerator']},{rule['denominator']}"
             found.append(

@@ -5,6 +5,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,8 @@ class Catalogue:
     sub_kind: re.Pattern[str]
     still_open: re.Pattern[str]
     whole_jurisdiction: re.Pattern[str]
-    consistency: tuple[dict, ...]
-    bounds: tuple[dict, ...]
+    consistency: tuple[dict[str, Any], ...]
+    bounds: tuple[dict[str, Any], ...]
 
     def rules(self) -> list[Rule]:
         return [rule for indicator in self.indicators for rule in indicator.rules]
@@ -76,7 +77,7 @@ def rule_units(names: list[str], classes: dict[str, list[str]]) -> frozenset[str
     return frozenset(units)
 
 
-def build_rule(code: str, data: dict, classes: dict[str, list[str]]) -> Rule:
+def build_rule(code: str, data: dict[str, Any], classes: dict[str, list[str]]) -> Rule:
     if not (data.get("before") or data.get("after")):
         raise ValueError(f"rule {data['id']} needs `before` or `after`")
     return Rule(

@@ -195,7 +195,7 @@ class Fetcher:
         if result.status == 200:
             parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
         elif result.status in (401, 403):
-            parser.disallow_all = True
+            parser.parse(["User-agent: *", "Disallow: /"])
         else:
             parser.parse([])
         return parser

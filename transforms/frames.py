@@ -4,6 +4,7 @@ stages that fill them live in parsing.py and segmenting.py."""
 
 import hashlib
 from dataclasses import dataclass
+from typing import Any
 
 import polars as pl
 
@@ -96,7 +97,7 @@ def document_id(source: str, sha256: str) -> str:
     return hashlib.sha256(f"{source}\0{sha256}".encode()).hexdigest()[:16]
 
 
-def error_row(source: str, sha256: str, stage: str, error: BaseException) -> dict:
+def error_row(source: str, sha256: str, stage: str, error: BaseException) -> dict[str, Any]:
     """A load_error row: the message on one line, the exception's class as its type."""
     message = " ".join(str(error).split()) or type(error).__name__
     return {

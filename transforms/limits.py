@@ -3,7 +3,7 @@ limit becomes an error row with the reason; it never holds up the other reports.
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,7 +29,7 @@ def read_capped(path: Path, limit: int = MAX_BYTES) -> bytes:
 
 
 @contextmanager
-def time_budget(seconds: float = SECONDS_PER_REPORT) -> Iterator[None]:
+def time_budget(seconds: float = SECONDS_PER_REPORT) -> Generator[None]:
     """Raise ReportTimeout in the block after `seconds` of wall time (SIGALRM; in the main thread
     of a process only — elsewhere the block runs unbounded, as before)."""
     if threading.current_thread() is not threading.main_thread():

@@ -11,10 +11,17 @@ Punctuation is otherwise kept as published.
 
 import re
 
-FULL_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
-FULL_WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)}  # Ａ-Ｚ
-FULL_WIDTH |= {chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)}  # ａ-ｚ
-FULL_WIDTH |= {"％": "%", "．": ".", "\u3000": " ", "\u00a0": " ", "\ufeff": "", "\u200b": ""}
+FULL_WIDTH = {
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)},  # ０-９
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)},  # Ａ-Ｚ
+    **{chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)},  # ａ-ｚ
+    "％": "%",
+    "．": ".",
+    "\u3000": " ",
+    "\u00a0": " ",
+    "\ufeff": "",
+    "\u200b": "",
+}
 TRANSLATION = str.maketrans(FULL_WIDTH)
 
 SPACED_NUMBER = re.compile(r"(?<=\d)[ \t]+(?=%)|(?<=\d)[ \t]+(?=[万亿千百余多]?[\u4e00-\u9fff%])")

@@ -6,6 +6,7 @@ the other files go on."""
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -36,11 +37,11 @@ class ReportRows:
     """One file's rows of every parse frame: what a parse worker sends back. Rows rather than the
     ParsedReport (its candidates, page text and offsets), so the parent holds only what is loaded."""
 
-    document: dict | None = None
-    error: dict | None = None
-    sections: list[dict] = field(default_factory=list)
-    facts: list[dict] = field(default_factory=list)
-    inconsistencies: list[dict] = field(default_factory=list)
+    document: dict[str, Any] | None = None
+    error: dict[str, Any] | None = None
+    sections: list[dict[str, Any]] = field(default_factory=list[Any])
+    facts: list[dict[str, Any]] = field(default_factory=list[Any])
+    inconsistencies: list[dict[str, Any]] = field(default_factory=list[Any])
 
 
 def read_and_parse(source: str, path: bytes, hint: str | None) -> ParsedReport:
@@ -48,7 +49,7 @@ def read_and_parse(source: str, path: bytes, hint: str | None) -> ParsedReport:
         return parse_report(source, read_capped(local_path(path)), hint)
 
 
-def report_rows(raw: dict) -> ReportRows:
+def report_rows(raw: dict[str, Any]) -> ReportRows:
     """A parsed and validated report's rows, or the error row of a file that is not one."""
     source, sha256 = raw["source"], raw["sha256"]
     try:
@@ -90,7 +91,7 @@ def rows_of(report: ParsedReport) -> ReportRows:
     )
 
 
-def fact_rows(doc_id: str, facts: list[Candidate], version: str) -> list[dict]:
+def fact_rows(doc_id: str, facts: list[Candidate], version: str) -> list[dict[str, Any]]:
     """FACTS rows of one document's figures."""
     return [
         {
@@ -119,7 +120,7 @@ def reextracted_facts(documents: Iterable[tuple[str, str]]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=FACTS)
 
 
-def parse_reports(raw: pl.DataFrame | Iterable[dict]) -> ReportFrames:
+def parse_reports(raw: pl.DataFrame | Iterable[dict[str, Any]]) -> ReportFrames:
     """Parse every RAW_REPORTS row into the parse frames, across processes when there are many;
     unreadable or failing files become error rows with the reason, they never stop the run."""
     rows = raw.to_dicts() if isinstance(raw, pl.DataFrame) else list(raw)

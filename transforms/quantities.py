@@ -54,8 +54,11 @@ UNITS = (
 SMALL = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000)}
 BIG = {"万": Decimal(10_000), "亿": Decimal(100_000_000)}
 UNIT_MAGNITUDES = {"万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
-CN_DIGITS = {c: Decimal(i) for i, c in enumerate("零一二三四五六七八九")}
-CN_DIGITS |= {"〇": Decimal(0), "两": Decimal(2)}
+CN_DIGITS = {
+    **{c: Decimal(i) for i, c in enumerate("零一二三四五六七八九")},
+    "〇": Decimal(0),
+    "两": Decimal(2),
+}
 MAGNITUDE = "十百千万亿"
 CN_NUMBER = "零〇一二两三四五六七八九十点"
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

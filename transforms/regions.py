@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import ahocorasick
 
@@ -263,7 +264,7 @@ def central_body(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def national_or_none(evidence: Evidence, candidates: list | None = None) -> Resolution:
+def national_or_none(evidence: Evidence, candidates: list[Any] | None = None) -> Resolution:
     if central_body(evidence.title or evidence.opening):
         national = gazetteer().by_adcode[NATIONAL_ADCODE]
         return Resolution(national, "national", candidates=candidates or [])
@@ -274,7 +275,7 @@ def level_hints(text: str) -> set[str]:
     return {suffix for suffix, pattern in LEVEL_WORDS.items() if pattern.search(text)}
 
 
-def region_record(resolution: Resolution) -> dict | None:
+def region_record(resolution: Resolution) -> dict[str, Any] | None:
     """The `region` object of the JSONL record."""
     region = resolution.region
     if region is None:

@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from transforms.audit import Inconsistency, audit_figures
@@ -79,7 +80,7 @@ class ParsedReport:
     def days_late(self) -> int | None:
         return days_late(self.meta.report_year, self.meta.publish_date, self.doc_type)
 
-    def document_row(self, doc_id: str, rules_version: str) -> dict:
+    def document_row(self, doc_id: str, rules_version: str) -> dict[str, Any]:
         """The report's row of the DOCUMENTS frame."""
         meta, region = self.meta, self.resolution.region
         return {
@@ -108,7 +109,7 @@ class ParsedReport:
             "text": self.text,
         }
 
-    def record(self) -> dict:
+    def record(self) -> dict[str, Any]:
         meta = self.meta
         return {
             "source": self.source,

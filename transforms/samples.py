@@ -5,6 +5,7 @@ as RAW_REPORTS rows that say where the bytes are, hashed by streaming, never rea
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -33,7 +34,7 @@ def file_sha256(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def raw_report(path: Path) -> dict:
+def raw_report(path: Path) -> dict[str, Any]:
     """One RAW_REPORTS row of a file (files carry no region hint): `path` is kept as bytes, so any
     file name can be opened again."""
     return {

@@ -11,6 +11,7 @@ import html
 import logging
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import polars as pl
 
@@ -46,7 +47,7 @@ class Crawl:
     store: RawStore
     fetcher: Fetcher
     validators: dict[str, tuple[str | None, str | None, str | None]]
-    rows: list[dict] = field(default_factory=list)
+    rows: list[dict[str, Any]] = field(default_factory=list[Any])
     summary: ScrapeSummary = field(init=False)
 
     def __post_init__(self) -> None:
@@ -69,7 +70,7 @@ class Crawl:
         return body
 
 
-def log_row(url: str, kind: str, result: FetchResult, digest: str | None) -> dict:
+def log_row(url: str, kind: str, result: FetchResult, digest: str | None) -> dict[str, Any]:
     seen = now()
     return {
         "url": url,
@@ -142,7 +143,7 @@ def combined_page(header: list[str], text: str) -> str:
     return f'<html><head><meta charset="utf-8"></head><body>{head}<div id="zoom">{lines}</div></body></html>'
 
 
-def fetch_reports(crawl: Crawl, documents: dict[str, dict]) -> None:
+def fetch_reports(crawl: Crawl, documents: dict[str, dict[str, Any]]) -> None:
     """Every report page of the source's list pages (and its attachment), kept in the raw store."""
     for index, url in enumerate(crawl_list_pages(crawl), start=1):
         body = crawl.visit(url, "report")

@@ -3,7 +3,7 @@ postings and theme coverage; a report whose segmentation fails becomes an error 
 `segment`) and is left out of the load, the others go on."""
 
 import logging
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import polars as pl
 
@@ -20,8 +20,8 @@ class Segmented(NamedTuple):
     document_id: str
     terms: dict[str, int]
     postings: dict[str, int]
-    themes: list[tuple]
-    error: dict | None = None
+    themes: list[tuple[Any, ...]]
+    error: dict[str, Any] | None = None
 
 
 class SegmentFrames(NamedTuple):
@@ -53,7 +53,7 @@ class CountsFrame:
     def __init__(self, schema: dict[str, pl.DataType]) -> None:
         self.schema = schema
         self.parts: list[pl.DataFrame] = []
-        self.columns: tuple[list, list, list] = ([], [], [])
+        self.columns: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
 
     def add(self, doc_id: str, counts: dict[str, int]) -> None:
         ids, keys, values = self.columns

@@ -18,6 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 DEFAULT_LINK_PATTERN = r"(法治政府建设|依法行政|法治建设).{0,30}(报告|总结|情况)"
@@ -106,7 +107,7 @@ def read_sources(path: Path) -> SourcesFile:
     return SourcesFile(sources, fetch)
 
 
-def source_of(entry: dict, path: Path) -> Source:
+def source_of(entry: dict[str, Any], path: Path) -> Source:
     name, url = entry.get("name", ""), entry.get("start_url", "")
     if not NAME.match(name):
         raise ValueError(f"{path}: source name {name!r} must be letters, digits, - or _")

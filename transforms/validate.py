@@ -2,6 +2,8 @@
 quarantined (a load_error row, stage `validate`) instead of failing the whole load at a key or
 CHECK violation."""
 
+from typing import Any
+
 from transforms.catalogue import catalogue
 from transforms.regions import gazetteer
 
@@ -13,7 +15,9 @@ class InvalidReport(ValueError):
     """A parsed report that the warehouse would refuse; the message names every broken rule."""
 
 
-def violations(document: dict, sections: list[dict], facts: list[dict]) -> list[str]:
+def violations(
+    document: dict[str, Any], sections: list[dict[str, Any]], facts: list[dict[str, Any]]
+) -> list[str]:
     """Every invariant one report's rows break (an empty list: it can be loaded)."""
     text = document["text"]
     found = []
@@ -36,7 +40,7 @@ def violations(document: dict, sections: list[dict], facts: list[dict]) -> list[
     return found
 
 
-def fact_violations(fact: dict, text: str, known: dict) -> list[str]:
+def fact_violations(fact: dict[str, Any], text: str, known: dict[str, Any]) -> list[str]:
     code, start, end = fact["indicator_code"], fact["start_offset"], fact["end_offset"]
     found = []
     if code not in known:
@@ -52,7 +56,9 @@ def fact_violations(fact: dict, text: str, known: dict) -> list[str]:
     return found
 
 
-def check_report(document: dict, sections: list[dict], facts: list[dict]) -> None:
+def check_report(
+    document: dict[str, Any], sections: list[dict[str, Any]], facts: list[dict[str, Any]]
+) -> None:
     broken = violations(document, sections, facts)
     if broken:
         raise InvalidReport("; ".join(broken))

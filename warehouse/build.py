@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 
 from warehouse.contract import LoadInput
-from warehouse.schema import TABLES, create_wide_view, migrate, sql_files
+from warehouse.schema import TABLES, create_wide_view, migrate, sql_files, table_counts
 
 # What a run brings: every table but the version table and search_document (summed from the
 # postings in SQL), and the sources it read.
@@ -163,12 +163,13 @@ def publish_warehouse(candidate: Path, path: Path) -> None:
     marker.unlink(missing_ok=True)
 
 
-def table_counts(path: Path) -> dict[str, int]:
+def warehouse_counts(path: Path) -> dict[str, int]:
+    """Rows per table of a warehouse file (the published one or a candidate)."""
     with duckdb.connect(str(path), read_only=True) as con:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        return table_counts(con)
 
 
 def build_warehouse(path: Path, load: LoadInput) -> dict[str, int]:
     """Stage and publish in one go (no checks in between): for callers outside the pipeline."""
     publish_warehouse(stage_warehouse(path, load), path)
-    return table_counts(path)
+    return warehouse_counts(path)

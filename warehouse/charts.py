@@ -11,18 +11,21 @@ import json
 import os
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import altair as alt
+import polars as pl
 import vl_convert
 
 RENDERER = "fazhi_offline"
+THEME = "fazhi"
 CHART_DIR_VARIABLE = "FAZHI_CHART_DIR"
 CJK_FONT = "WenQuanYi Micro Hei"
 FONT_DIRECTORIES = ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto", "/usr/share/fonts")
 HTML_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def safe_json(spec: dict) -> str:
+def safe_json(spec: dict[str, Any]) -> str:
     """JSON that is inert inside an HTML <script> element, whatever strings the spec holds."""
     text = json.dumps(spec, ensure_ascii=False)
     for character, escape in HTML_UNSAFE.items():
@@ -30,7 +33,7 @@ def safe_json(spec: dict) -> str:
     return text
 
 
-def offline_renderer(spec: dict, **_: object) -> dict:
+def offline_renderer(spec: dict[str, Any], **_: object) -> dict[str, Any]:
     register_fonts()
     html = (
         f'<div class="fazhi-chart"><div class="fazhi-chart-view">{vl_convert.vegalite_to_svg(spec)}</div>'
@@ -39,13 +42,18 @@ def offline_renderer(spec: dict, **_: object) -> dict:
     return {"text/html": html, "text/plain": "<chart>"}
 
 
+@alt.theme.register(THEME, enable=False)
+def fazhi_theme() -> alt.theme.ThemeConfig:
+    """Chinese labels in a CJK font."""
+    return {"config": {"font": CJK_FONT}}
+
+
 def enable_offline_charts() -> None:
     """Use in a notebook's first cell: charts as specs (rendered offline), Chinese fonts, no row cap."""
     alt.renderers.register(RENDERER, offline_renderer)
     alt.renderers.enable(RENDERER)
     alt.data_transformers.disable_max_rows()
-    alt.themes.register("fazhi", lambda: {"config": {"font": CJK_FONT}})
-    alt.themes.enable("fazhi")
+    alt.theme.enable(THEME)
 
 
 @cache
@@ -69,14 +77,23 @@ def save_static(chart: alt.TopLevelMixin, name: str, directory: Path | None = No
     return [svg, png]
 
 
-def ranked_bars(data: object, value: str, category: str, title: str, **encodings: object) -> alt.Chart:
+def ranked_bars(
+    data: pl.DataFrame,
+    value: str,
+    category: str,
+    title: str,
+    *,
+    value_title: str = "报告数",
+    category_title: str | None = None,
+    **encodings: Any,
+) -> alt.Chart:
     """Horizontal bars, longest first — the notebooks' chart for counts per category."""
     return (
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X(value, title=encodings.pop("value_title", "报告数")),
-            y=alt.Y(category, title=encodings.pop("category_title", None), sort="-x"),
+            x=alt.X(value, title=value_title),
+            y=alt.Y(category, title=category_title, sort="-x"),
             **encodings,
         )
         .properties(title=title, width=520)

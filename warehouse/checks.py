@@ -5,9 +5,11 @@ backfill runs the blocking ones itself), and they can be run by hand."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
+from warehouse.build import warehouse_counts
 from warehouse.schema import TABLES, sql_files
 
 UNUSABLE_FLAGS = ("no_region", "no_year", "ambiguous_region")
@@ -29,21 +31,16 @@ CORE_TABLES = tuple(table for table in TABLES if table not in MAY_EMPTY)
 class CheckResult:
     passed: bool
     description: str
-    metadata: dict = field(default_factory=dict)
+    metadata: dict[str, Any] = field(default_factory=dict[str, Any])
 
 
 def check_sql(name: str) -> str:
     return dict(sql_files("checks") + sql_files("queries"))[f"{name}.sql"]
 
 
-def rows(path: Path, name: str) -> list[tuple]:
+def rows(path: Path, name: str) -> list[tuple[Any, ...]]:
     with duckdb.connect(str(path), read_only=True) as con:
         return con.execute(check_sql(name)).fetchall()
-
-
-def counts(path: Path) -> dict[str, int]:
-    with duckdb.connect(str(path), read_only=True) as con:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
 
 def keys_unique(path: Path) -> CheckResult:
@@ -65,8 +62,8 @@ def rates_in_range(path: Path) -> CheckResult:
 
 def no_table_emptied(candidate: Path, published: Path) -> CheckResult:
     """A run that leaves a table empty that had rows lost data somewhere: never publish it."""
-    before = counts(published) if published.exists() else {}
-    after = counts(candidate)
+    before = warehouse_counts(published) if published.exists() else {}
+    after = warehouse_counts(candidate)
     emptied = [t for t in CORE_TABLES if before.get(t) and not after.get(t)]
     return CheckResult(not emptied, "no table that had rows is empty", {"emptied": emptied, "rows": after})
 
@@ -74,7 +71,7 @@ def no_table_emptied(candidate: Path, published: Path) -> CheckResult:
 def flags_counted(path: Path) -> CheckResult:
     """Flags are expected; most reports losing their region or year points at a broken source."""
     flags = dict(rows(path, "flag_counts"))
-    documents = counts(path)["dim_document"]
+    documents = warehouse_counts(path)["dim_document"]
     unusable = max((flags.get(flag, 0) for flag in UNUSABLE_FLAGS), default=0)
     passed = documents == 0 or unusable / documents <= UNUSABLE_SHARE
     return CheckResult(

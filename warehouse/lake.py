@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import duckdb_extension_ducklake
 
-from warehouse.schema import TABLES, sql_files
+from warehouse.schema import TABLES, sql_files, table_counts
 
 DUCKLAKE_EXTENSION = (
     Path(duckdb_extension_ducklake.__file__).parent
@@ -40,4 +40,4 @@ def copy_to_ducklake(warehouse: Path, catalog: Path, data_path: Path) -> dict[st
         for _, script in sql_files("views"):
             for statement in without_comments(script):
                 con.execute(statement)
-        return {t: con.execute(f"SELECT count(*) FROM {LAKE}.{t}").fetchone()[0] for t in TABLES}
+        return table_counts(con, prefix=f"{LAKE}.")

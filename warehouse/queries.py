@@ -8,11 +8,12 @@ import json
 import re
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import polars as pl
 
-from warehouse.schema import TABLES, sql_files
+from warehouse.schema import sql_files, table_counts
 
 SNIPPET_CONTEXT = 30
 
@@ -40,7 +41,7 @@ def run_query(path: Path, name: str, **params: object) -> pl.DataFrame:
     return query(path, sql, {key: params.get(key) for key in declared})
 
 
-def query(path: Path, sql: str, params: dict | None = None) -> pl.DataFrame:
+def query(path: Path, sql: str, params: dict[str, Any] | None = None) -> pl.DataFrame:
     con = connect_read_only(path)
     try:
         return con.execute(sql, params or {}).pl()
@@ -51,7 +52,7 @@ def query(path: Path, sql: str, params: dict | None = None) -> pl.DataFrame:
 def row_counts(path: Path) -> dict[str, int]:
     con = connect_read_only(path)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+        return table_counts(con)
     finally:
         con.close()
 
@@ -105,7 +106,7 @@ def export_parquet(path: Path, out_dir: Path) -> list[Path]:
     return [*written, manifest]
 
 
-def resource_of(name: str, file: str, fields: list[tuple]) -> dict:
+def resource_of(name: str, file: str, fields: list[tuple[Any, ...]]) -> dict[str, Any]:
     return {
         "name": name,
         "path": file,

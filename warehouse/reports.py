@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import vl_convert
 
@@ -38,14 +38,14 @@ KERNELS = max(4, os.cpu_count() or 1)
 @cache
 def vega_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML."""
-    return vl_convert.javascript_bundle().replace("</script", "<\\/script")
+    return vl_convert.javascript_bundle()  # pyright: ignore[reportCallIssue] (snippet defaults to None).replace("</script", "<\\/script")
 
 
 def notebook_paths() -> list[Path]:
     return sorted(NOTEBOOKS.glob("*.py"))
 
 
-def inject_parameters(notebook: "nbformat.NotebookNode", parameters: dict) -> None:
+def inject_parameters(notebook: "nbformat.NotebookNode", parameters: dict[str, Any]) -> None:
     """Add a cell after the one tagged "parameters" that assigns the given values."""
     import nbformat  # noqa: PLC0415 (see the module docstring)
 
@@ -62,7 +62,7 @@ def inject_parameters(notebook: "nbformat.NotebookNode", parameters: dict) -> No
     notebook.cells.insert(position + 1, cell)
 
 
-def execute_notebook(path: Path, parameters: dict) -> "nbformat.NotebookNode":
+def execute_notebook(path: Path, parameters: dict[str, Any]) -> "nbformat.NotebookNode":
     import jupytext  # noqa: PLC0415 (see the module docstring)
     from nbclient import NotebookClient  # noqa: PLC0415
 
@@ -89,7 +89,7 @@ def exporter() -> "HTMLExporter":
     return html
 
 
-def rendered_from(warehouse: Path, parameters: dict, notebooks: list[Path]) -> str:
+def rendered_from(warehouse: Path, parameters: dict[str, Any], notebooks: list[Path]) -> str:
     """What the HTML shows: the notebooks' source, the warehouse's row counts and last load, and
     the parameters. A rerun that changes none of these need not run a notebook again."""
     state = [
@@ -101,7 +101,7 @@ def rendered_from(warehouse: Path, parameters: dict, notebooks: list[Path]) -> s
     return json.dumps(state, default=str)
 
 
-def page_header(warehouse: Path, parameters: dict) -> dict:
+def page_header(warehouse: Path, parameters: dict[str, Any]) -> dict[str, Any]:
     """The header every page carries: when, from which warehouse (its name, never a local path),
     how many reports and figures, with which parameters and which fazhi and rules versions."""
     counts = row_counts(warehouse)
@@ -118,7 +118,7 @@ def page_header(warehouse: Path, parameters: dict) -> dict:
 
 
 def render_reports(
-    warehouse: Path, out_dir: Path, parameters: dict | None = None, names: list[str] | None = None
+    warehouse: Path, out_dir: Path, parameters: dict[str, Any] | None = None, names: list[str] | None = None
 ) -> list[Path]:
     """Execute the notebooks (all, or those named) against the warehouse; one HTML file each,
     charts as PNG/SVG. Nothing is re-rendered when the notebooks, the warehouse and the
@@ -151,7 +151,7 @@ def selected_notebooks(names: list[str] | None) -> list[Path]:
     return [available[name] for name in names] if names else list(available.values())
 
 
-def parameters_from(pairs: list[str]) -> dict:
+def parameters_from(pairs: list[str]) -> dict[str, Any]:
     """-p province=河南省 -p top=5 → {"PROVINCE": "河南省", "TOP": 5}: names as the notebooks'
     parameter cells spell them, values read as JSON where they are JSON (numbers, lists, null)."""
     parameters = {}

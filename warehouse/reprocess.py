@@ -14,7 +14,7 @@ import polars as pl
 
 from warehouse.build import discard_candidate, publish_warehouse, stage_change
 from warehouse.checks import failed_blocking_checks
-from warehouse.schema import sql_files
+from warehouse.schema import scalar, sql_files
 
 CHANGES_AT = "SELECT count(*) FROM fact_indicator_change WHERE changed_at = ?"
 
@@ -50,6 +50,6 @@ def apply_reprocess(
         discard_candidate(candidate)
         raise ReprocessRefused("; ".join(f"{c.description} {c.metadata}" for c in failed))
     with duckdb.connect(str(candidate), read_only=True) as con:
-        changed = con.execute(CHANGES_AT, [stamp]).fetchone()[0]
+        changed = scalar(con, CHANGES_AT, [stamp])
     publish_warehouse(candidate, path)
     return changed

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -62,10 +63,23 @@ class NewerWarehouse(RuntimeError):
     """The warehouse file was written by a newer fazhi; this one would damage it."""
 
 
+def scalar(con: duckdb.DuckDBPyConnection, sql: str, params: object = None) -> Any:
+    """The one value a query returns (a count, a flag, a version): an aggregate always has a row."""
+    row = con.execute(sql, params).fetchone()
+    if row is None:
+        raise LookupError(f"the query returned no row: {sql[:80]}")
+    return row[0]
+
+
+def table_counts(con: duckdb.DuckDBPyConnection, prefix: str = "") -> dict[str, int]:
+    """Rows per warehouse table (`prefix`: the catalogue, such as an attached lake)."""
+    return {t: scalar(con, f"SELECT count(*) FROM {prefix}{t}") for t in TABLES}
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    if not con.execute(HAS_VERSION_TABLE).fetchone()[0]:
+    if not scalar(con, HAS_VERSION_TABLE):
         return 0
-    return con.execute(CURRENT_VERSION).fetchone()[0]
+    return scalar(con, CURRENT_VERSION)
 
 
 def record_version(con: duckdb.DuckDBPyConnection, version: int, description: str) -> None:

@@ -8,7 +8,7 @@ from orchestration.resources import FazhiPaths
 from transforms.dimensions import dimension_frames
 from transforms.duplicates import with_duplicates_flagged
 from transforms.frames import ReportFrames, without_failed
-from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, table_counts
+from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, warehouse_counts
 from warehouse.contract import LoadInput
 from warehouse.queries import held_documents, run_query
 from warehouse.reports import render_reports
@@ -37,7 +37,7 @@ def warehouse_candidate(
     )
     load = LoadInput(frames, terms, search_tokens, themes, context.run.run_id, dimension_frames(), fetch_log)
     candidate = stage_warehouse(paths.warehouse(), load)
-    context.add_output_metadata({f"rows_{t}": n for t, n in table_counts(candidate).items()})
+    context.add_output_metadata({f"rows_{t}": n for t, n in warehouse_counts(candidate).items()})
 
 
 @dg.asset(group_name="warehouse", deps=[warehouse_candidate], pool="warehouse_writer", kinds={"duckdb"})

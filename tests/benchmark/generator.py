@@ -45,7 +45,10 @@ def templates() -> list[Template]:
             stated = [q for q in find_quantities(fact.evidence) if q.value == fact.value][-1]
             start = fact.start + stated.start
             quantities.append((fact.code, start, fact.start + stated.end, fact.unit, fact.value))
-        found.append(Template(report.text, report.resolution.region, report.meta.report_year, quantities))
+        region, year = report.resolution.region, report.meta.report_year
+        assert region is not None, "every bundled report has a region"
+        assert year is not None, "every bundled report has a year"
+        found.append(Template(report.text, region, year, quantities))
     return found
 
 

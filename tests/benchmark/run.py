@@ -113,7 +113,7 @@ def peak_mb() -> float:
 
 def stage_rows(corpus: Path, warehouse: Path) -> tuple[list[Row], dict]:
     files = folder_reports(corpus)
-    n, megabytes = files.height, files.get_column("size").sum() / 1e6
+    n, megabytes = files.height, float(files.get_column("size").sum()) / 1e6
     rows = []
     frames, seconds = timed(parse_reports, files)
     rows.append(

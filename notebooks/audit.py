@@ -23,27 +23,33 @@ from pathlib import Path
 
 import polars as pl
 
-from warehouse.charts import enable_offline_charts, ranked_bars
+from warehouse.charts import enable_offline_charts, ranked_bars, tooltips
 from warehouse.home import default_warehouse
+from warehouse.labels import label, with_labels
 from warehouse.queries import run_query
+from warehouse.tables import reading_table
 
 enable_offline_charts()
-pl.Config.set_fmt_str_lengths(300)
-pl.Config.set_tbl_rows(200)
 db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()
+
+
+def table(frame: pl.DataFrame, rows: int = 200):
+    """Every column under its Chinese name."""
+    return reading_table(frame, {column: label("field", column) for column in frame.columns}, rows)
+
 
 # %% [markdown]
 # ## Inconsistent figures
 
 # %%
-run_query(db, "audit_inconsistencies")
+table(with_labels(run_query(db, "audit_inconsistencies"), check_name="check"))
 
 # %% [markdown]
 # ## Flagged reports
 
 # %%
-flagged = run_query(db, "audit_flagged")
-flagged
+flagged = with_labels(run_query(db, "audit_flagged"), flags="flag", parts_present="part")
+table(flagged)
 
 # %%
 flag_rows = flagged.explode("flags").group_by("flags").len().rename({"flags": "flag", "len": "reports"})
@@ -53,11 +59,11 @@ ranked_bars(
     "flag:N",
     f"需要注意的报告 (N = {flagged.height})",
     category_title="标记",
-    tooltip=["flag", "reports"],
+    tooltip=tooltips("flag", "reports"),
 )
 
 # %% [markdown]
 # ## Evidence of every figure of the flagged reports
 
 # %%
-run_query(db, "audit_evidence")
+table(with_labels(run_query(db, "audit_evidence"), qualifier="qualifier"))

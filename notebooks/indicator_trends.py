@@ -31,17 +31,27 @@ from pathlib import Path
 import altair as alt
 import polars as pl
 
-from warehouse.charts import enable_offline_charts, save_static
+from warehouse.charts import (
+    count_axis,
+    enable_offline_charts,
+    region_colour,
+    save_static,
+    tooltips,
+    year_axis,
+)
 from warehouse.home import default_warehouse
+from warehouse.labels import label, with_labels
 from warehouse.queries import run_query
+from warehouse.tables import reading_table
 
 enable_offline_charts()
-pl.Config.set_fmt_str_lengths(200)
-pl.Config.set_tbl_rows(100)
 db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()
 charts = Path(CHART_DIR) if CHART_DIR else None
-facts = run_query(db, "indicator_facts", province=PROVINCE, regions=REGIONS, indicators=INDICATORS)
-tooltip = ["region", "year", "indicator", "value", "unit", "qualifier", "evidence"]
+facts = with_labels(
+    run_query(db, "indicator_facts", province=PROVINCE, regions=REGIONS, indicators=INDICATORS),
+    qualifier="qualifier",
+)
+tooltip = tooltips("region", "year", "indicator", "value", "unit", "qualifier", "evidence")
 
 # %% [markdown]
 # ## Over the years, one panel per indicator
@@ -56,26 +66,26 @@ few_regions = facts["region"].n_unique() <= MAX_REGIONS
 
 
 def trend(kind: str, title: str) -> alt.FacetChart:
-    label = "%" if kind == "rate" else "数量"
+    axis = alt.Axis(title="%") if kind == "rate" else count_axis("数量")
     if few_regions:
         data = facts.filter(pl.col("kind") == kind)
         chart = (
             alt.Chart(data)
             .mark_line(point=True)
             .encode(
-                x=alt.X("year:O", title="年度"),
-                y=alt.Y("value:Q", title=label),
-                color=alt.Color("region:N", title="地区"),
+                x=year_axis(),
+                y=alt.Y("value:Q", axis=axis),
+                color=region_colour(db, data),
                 tooltip=tooltip,
             )
         )
         count = data.height
     else:
         data = summary.filter(pl.col("kind") == kind)
-        base = alt.Chart().encode(x=alt.X("year:O", title="年度"))
-        band = base.mark_area(opacity=0.3).encode(y=alt.Y("q1:Q", title=label), y2="q3:Q")
+        base = alt.Chart().encode(x=year_axis())
+        band = base.mark_area(opacity=0.3).encode(y=alt.Y("q1:Q", axis=axis), y2="q3:Q")
         line = base.mark_line(point=True).encode(
-            y="median:Q", tooltip=["indicator", "year", "median", "q1", "q3", "n"]
+            y="median:Q", tooltip=tooltips("indicator", "year", "median", "q1", "q3", "n")
         )
         chart = alt.layer(band, line, data=data)
         count = int(data["n"].sum()) if data.height else 0
@@ -108,15 +118,15 @@ ranking_chart = (
     .encode(
         x=alt.X("value:Q", title="数值"),
         y=alt.Y("region:N", title="地区", sort="-x"),
-        color=alt.Color("region:N", legend=None),
+        color=region_colour(db, ranking).legend(None),
         opacity=alt.condition(selection, alt.value(1), alt.value(0.3)),
-        tooltip=["region", "year", "indicator", "value", "unit", "evidence", "rank", "n"],
+        tooltip=tooltips("region", "year", "indicator", "value", "unit", "evidence", "rank", "n"),
     )
     .add_params(selection)
     .properties(width=300, height=alt.Step(18))
     .facet(facet=alt.Facet("indicator:N", title=None), columns=2)
     .resolve_scale(x="independent", y="independent")
-    .properties(title=f"{LEVEL} 级地区前 {TOP} 名 (N = {ranking['n'].max() or 0} 个地区)")
+    .properties(title=f"{label('level', LEVEL)}地区前 {TOP} 名 (N = {ranking['n'].max() or 0} 个地区)")
 )
 ranking_chart
 
@@ -132,7 +142,7 @@ macro_chart = (
         x=alt.X("median:Q", title="中位数"),
         y=alt.Y("macro_region:N", title="区域"),
         color=alt.Color("year:O", title="年度"),
-        tooltip=["macro_region", "year", "indicator", "median", "q1", "q3", "n"],
+        tooltip=tooltips("macro_region", "year", "indicator", "median", "q1", "q3", "n"),
     )
     .properties(width=260, height=120)
     .facet(facet=alt.Facet("indicator:N", title=None), columns=3)
@@ -145,4 +155,5 @@ macro_chart
 # ## Figures with their evidence (the first 100; `fazhi sql` on v_indicator gives them all)
 
 # %%
-facts.select("year", "region", "indicator", "value", "unit", "qualifier", "evidence").head(100)
+columns = ["year", "region", "indicator", "value", "unit", "qualifier", "evidence"]
+reading_table(facts, {column: label("field", column) for column in columns})

@@ -23,15 +23,13 @@ CHART_DIR = None
 from pathlib import Path
 
 import altair as alt
-import polars as pl
 
-from warehouse.charts import enable_offline_charts, ranked_bars, save_static
+from warehouse.charts import count_axis, enable_offline_charts, ranked_bars, save_static, tooltips
 from warehouse.home import default_warehouse
+from warehouse.labels import with_labels
 from warehouse.queries import run_query
 
 enable_offline_charts()
-pl.Config.set_fmt_str_lengths(200)
-pl.Config.set_tbl_rows(50)
 db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()
 charts = Path(CHART_DIR) if CHART_DIR else None
 
@@ -39,7 +37,7 @@ charts = Path(CHART_DIR) if CHART_DIR else None
 # ## Reports by province, level and year
 
 # %%
-reports = run_query(db, "reports_by_province")
+reports = with_labels(run_query(db, "reports_by_province"), level="level")
 by_province = ranked_bars(
     reports,
     "sum(reports):Q",
@@ -47,7 +45,7 @@ by_province = ranked_bars(
     f"各省报告数 (N = {int(reports['reports'].sum())})",
     category_title="省份",
     color=alt.Color("level:N", title="层级"),
-    tooltip=["province", "level", "year", "reports"],
+    tooltip=tooltips("province", "level", "year", "reports"),
 )
 save_static(by_province, "overview-reports-by-province", charts)
 by_province
@@ -56,14 +54,14 @@ by_province
 # ## Quality flags
 
 # %%
-flags = run_query(db, "flag_counts")
+flags = with_labels(run_query(db, "flag_counts"), flag="flag")
 flag_chart = ranked_bars(
     flags,
     "reports:Q",
     "flag:N",
     f"质量标记 (N = {int(reports['reports'].sum())} 份报告)",
     category_title="质量标记",
-    tooltip=["flag", "reports"],
+    tooltip=tooltips("flag", "reports"),
 )
 save_static(flag_chart, "overview-flags", charts)
 flag_chart
@@ -74,15 +72,17 @@ flag_chart
 # Governments publish by 1 April, departments report by 1 March of the following year.
 
 # %%
-timeliness = run_query(db, "timeliness")
+timeliness = with_labels(run_query(db, "timeliness"), doc_type="doc_type")
 late_chart = (
     alt.Chart(timeliness)
     .mark_bar()
     .encode(
-        x=alt.X("days_from_deadline:Q", bin=alt.Bin(step=7), title="距截止日期天数"),
-        y=alt.Y("sum(reports):Q", title="报告数"),
+        x=alt.X(
+            "days_from_deadline:Q", bin=alt.Bin(step=7), axis=alt.Axis(title="距截止日期天数", format="d")
+        ),
+        y=alt.Y("sum(reports):Q", axis=count_axis("报告数")),
         color=alt.Color("doc_type:N", title="类型"),
-        tooltip=["doc_type", "year", "days_from_deadline", "reports"],
+        tooltip=tooltips("doc_type", "year", "days_from_deadline", "reports"),
     )
     .properties(title=f"发布及时性 (N = {int(timeliness['reports'].sum())} 份有发布日期的报告)", width=520)
 )
@@ -92,15 +92,15 @@ late_chart
 # ## Required parts present (督察工作规定 Art. 25)
 
 # %%
-parts = run_query(db, "parts_presence")
+parts = with_labels(run_query(db, "parts_presence"), part="part")
 parts_chart = (
     alt.Chart(parts)
     .mark_rect()
     .encode(
-        x=alt.X("year:O", title="年度"),
+        x=alt.X("year:O", axis=alt.Axis(title="年度", labelAngle=0)),
         y=alt.Y("part:N", title="必备部分"),
         color=alt.Color("share:Q", title="占比", scale=alt.Scale(domain=[0, 1])),
-        tooltip=["year", "part", alt.Tooltip("share:Q", format=".0%"), "reports"],
+        tooltip=tooltips("year", "part", alt.Tooltip("share:Q", title="占比", format=".0%"), "reports"),
     )
     .properties(title="各年度报告包含必备部分的比例", width=420)
 )

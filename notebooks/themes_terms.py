@@ -26,14 +26,13 @@ MAX_REGIONS = 12
 from pathlib import Path
 
 import altair as alt
-import polars as pl
 
-from warehouse.charts import enable_offline_charts, save_static
+from warehouse.charts import enable_offline_charts, save_static, tooltips, year_axis
 from warehouse.home import default_warehouse
+from warehouse.labels import with_labels
 from warehouse.queries import run_query
 
 enable_offline_charts()
-pl.Config.set_tbl_rows(60)
 db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()
 charts = Path(CHART_DIR) if CHART_DIR else None
 
@@ -41,7 +40,10 @@ charts = Path(CHART_DIR) if CHART_DIR else None
 # ## Chapter profile against the average (per 1,000 characters)
 
 # %%
-profile = run_query(db, "theme_profile", province=PROVINCE, regions=REGIONS, max_regions=MAX_REGIONS)
+profile = with_labels(
+    run_query(db, "theme_profile", province=PROVINCE, regions=REGIONS, max_regions=MAX_REGIONS),
+    chapter="chapter",
+)
 profile_chart = (
     alt.Chart(profile)
     .mark_circle(size=90)
@@ -49,7 +51,7 @@ profile_chart = (
         x=alt.X("difference:Q", title="与平均值之差 (每千字)"),
         y=alt.Y("chapter:N", title="纲要章节"),
         color=alt.condition("datum.difference > 0", alt.value("#c0392b"), alt.value("#2471a3")),
-        tooltip=["region", "chapter", "per_1000_chars", "average", "difference", "reports"],
+        tooltip=tooltips("region", "chapter", "per_1000_chars", "average", "difference", "reports"),
     )
     .properties(width=220, height=220)
     .facet(facet=alt.Facet("region:N", title=None), columns=3)
@@ -67,10 +69,10 @@ trend_chart = (
     alt.Chart(trend)
     .mark_line(point=True)
     .encode(
-        x=alt.X("year:O", title="年度"),
+        x=year_axis(),
         y=alt.Y("per_1000_terms:Q", title="每千词出现次数"),
         color=alt.Color("term:N", title="词语"),
-        tooltip=["year", "term", "per_1000_terms", "reports", "all_reports"],
+        tooltip=tooltips("year", "term", "per_1000_terms", "reports", "all_reports"),
     )
     .properties(title=f"高频词年度变化 (N = {trend['all_reports'].max() or 0} 份/年 最多)", width=520)
 )
@@ -89,7 +91,7 @@ distinctive_chart = (
     .encode(
         x=alt.X("tfidf:Q", title="TF-IDF"),
         y=alt.Y("term:N", title=None, sort="-x"),
-        tooltip=["region", "year", "term", "tfidf"],
+        tooltip=tooltips("region", "year", "term", "tfidf"),
     )
     .properties(width=180, height=160)
     .facet(facet=alt.Facet("region:N", title=None), columns=3)

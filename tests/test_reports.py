@@ -148,3 +148,33 @@ def test_notebooks_find_the_warehouse_of_fazhi_home_whatever_the_working_directo
         source = notebook.read_text(encoding="utf-8")
         assert "WAREHOUSE = None" in source
         assert "default_warehouse()" in source
+
+
+def test_pages_show_labels_not_stored_codes(rendered):
+    """What a reader sees in charts and tables (their labels and cells, not the prose) names
+    levels, parts, flags, document types and chapters in Chinese; no page shows a local path."""
+    from warehouse.labels import labels
+
+    codes = {code for kind in ("level", "part", "flag", "doc_type", "chapter") for code in labels()[kind]}
+    for page_file in sorted(rendered.glob("*.html")):
+        html = page_file.read_text(encoding="utf-8")
+        labels_and_cells = re.findall(r"<(?:text|td|th)\b[^>]*>([^<]*)<", html)
+        assert labels_and_cells, page_file.name
+        shown = {word for text in labels_and_cells for word in re.findall(r"[a-z][a-z_]+", text)} & codes
+        assert shown == set(), (page_file.name, shown)
+        visible = re.sub(r"<script.*?</script>|<style.*?</style>|<[^>]+>", " ", html, flags=re.S)
+        assert str(rendered.parent) not in visible, page_file.name
+
+
+def test_every_stored_level_and_document_type_has_a_label():
+    from warehouse.labels import labels
+    from warehouse.schema import sql_files
+
+    ddl = dict(sql_files("tables"))
+    for column, kind, table in (
+        ("level", "level", "01_dim_region.sql"),
+        ("doc_type", "doc_type", "04_dim_document.sql"),
+    ):
+        allowed = re.search(rf"{column} VARCHAR NOT NULL CHECK \({column} IN \(([^)]*)\)\)", ddl[table])
+        assert allowed is not None
+        assert set(re.findall(r"'(\w+)'", allowed.group(1))) == set(labels()[kind])

@@ -17,8 +17,35 @@ import altair as alt
 import polars as pl
 import vl_convert
 
+from warehouse.labels import label
+from warehouse.queries import run_query
+
 RENDERER = "fazhi_offline"
 THEME = "fazhi"
+WHOLE_NUMBERS_ONLY = "datum.value % 1 ? '' : format(datum.value, ',d')"
+# Vega's tableau20: distinct colours for neighbouring regions (consecutive codes).
+PALETTE = (
+    "#4c78a8",
+    "#9ecae9",
+    "#f58518",
+    "#ffbf79",
+    "#54a24b",
+    "#88d27a",
+    "#b79a20",
+    "#f2cf5b",
+    "#439894",
+    "#83bcb6",
+    "#e45756",
+    "#ff9d98",
+    "#79706e",
+    "#bab0ac",
+    "#d67195",
+    "#fcbfd2",
+    "#b279a2",
+    "#d6a5c9",
+    "#9e765f",
+    "#d8b5a5",
+)
 CHART_DIR_VARIABLE = "FAZHI_CHART_DIR"
 CJK_FONT = "WenQuanYi Micro Hei"
 FONT_DIRECTORIES = ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto", "/usr/share/fonts")
@@ -92,9 +119,42 @@ def ranked_bars(
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X(value, title=value_title),
+            x=alt.X(value, axis=count_axis(value_title)),
             y=alt.Y(category, title=category_title, sort="-x"),
             **encodings,
         )
         .properties(title=title, width=520)
     )
+
+
+def count_axis(title: str) -> alt.Axis:
+    """An axis for counts: whole numbers with thousands separators, never 0.5 of a report (Vega
+    may still place a tick between two whole numbers on a short axis; it gets no label)."""
+    return alt.Axis(title=title, tickMinStep=1, labelExpr=WHOLE_NUMBERS_ONLY)
+
+
+def year_axis() -> alt.X:
+    """Years on a numeric axis, so 2019 to 2022 is three steps wide, not one; no 2,019."""
+    return alt.X(
+        "year:Q", title="年度", axis=alt.Axis(format="d", tickMinStep=1), scale=alt.Scale(zero=False)
+    )
+
+
+def region_colour(warehouse: Path, shown: pl.DataFrame, title: str = "地区") -> alt.Color:
+    """A colour channel where each region keeps one colour on every page and in every rendering of
+    a warehouse: the palette is dealt out over all its regions in code order (distinct for any
+    20 regions in a row); the legend lists only the regions this chart shows."""
+    regions = run_query(warehouse, "report_regions").get_column("region").to_list()
+    colours = [PALETTE[i % len(PALETTE)] for i in range(len(regions))]
+    present = sorted(set(shown.get_column("region").drop_nulls().to_list()))
+    return alt.Color(
+        "region:N",
+        title=title,
+        scale=alt.Scale(domain=regions, range=colours),
+        legend=alt.Legend(values=present) if present else None,
+    )
+
+
+def tooltips(*fields: str | alt.Tooltip) -> list[alt.Tooltip]:
+    """Tooltips titled in Chinese (data/labels.toml [field]); a ready alt.Tooltip is kept."""
+    return [f if isinstance(f, alt.Tooltip) else alt.Tooltip(f, title=label("field", f)) for f in fields]

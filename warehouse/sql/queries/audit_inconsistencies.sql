@@ -4,10 +4,11 @@ WITH checked AS (
     FROM fact_inconsistency
 )
 SELECT d.display_title AS title, r.name AS region, d.report_year AS year, c.check_name, c.detail,
-       f.indicator_code, f.value, f.evidence
+       i.name_zh AS indicator, f.value, f.evidence
 FROM checked AS c
 JOIN v_report AS d USING (document_id)
 LEFT JOIN dim_region AS r USING (adcode)
 LEFT JOIN fact_indicator AS f USING (document_id, indicator_code)
+LEFT JOIN dim_indicator AS i USING (indicator_code)
 WHERE NOT d.superseded
-ORDER BY year, region, f.indicator_code
+ORDER BY year, region, c.indicator_code

@@ -1,5 +1,5 @@
 -- Indicator facts with their evidence, for a province, some regions and some indicators (NULL: all).
-SELECT year, macro_region, province, prefecture, region, level, indicator_code, indicator, kind,
+SELECT year, macro_region, province, prefecture, region, adcode, level, indicator_code, indicator, kind,
        value, unit, qualifier, evidence, title
 FROM v_indicator
 WHERE ($province IS NULL OR province = $province)

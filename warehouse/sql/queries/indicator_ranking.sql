@@ -6,7 +6,7 @@ WITH latest AS (
       AND ($indicators IS NULL OR list_contains($indicators, indicator_code))
       AND level = $level
 )
-SELECT region, year, indicator_code, indicator, kind, value, unit, evidence,
+SELECT region, adcode, year, indicator_code, indicator, kind, value, unit, evidence,
        rank() OVER (PARTITION BY indicator_code ORDER BY value DESC) AS rank,
        count(*) OVER (PARTITION BY indicator_code) AS n
 FROM latest WHERE recency = 1

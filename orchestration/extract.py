@@ -36,6 +36,8 @@ def extract_records(files: list[Path], explain: bool = False) -> Iterator[dict]:
                     "unit": c.unit,
                     "rule": c.rule_id,
                     "verdict": c.reason,
+                    "scope": c.scope,
+                    "fallback": c.fallback,
                     "evidence": c.evidence,
                     "start": c.start,
                     "end": c.end,

@@ -16,6 +16,7 @@ from orchestration.settings import Settings
 from transforms.sources import read_sources
 from warehouse.build import fingerprint
 from warehouse.queries import row_counts, run_query
+from warehouse.reports import render_reports
 
 log = logging.getLogger(__name__)
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
@@ -32,6 +33,7 @@ class RunResult:
     scrapes: dict[str, dict] = field(default_factory=dict)
     published: bool = False
     run_id: str = ""
+    nothing_new: bool = False
 
 
 def scrape_all(paths: FazhiPaths, sources_file: Path, instance: dg.DagsterInstance) -> dict[str, dict]:
@@ -69,6 +71,8 @@ def run_pipeline(
     before = fingerprint(warehouse)
     with fazhi_instance() as instance:
         scrapes = scrape_all(paths, sources_file, instance) if sources_file else {}
+        if warehouse.exists() and paths.input_files()[1].is_empty():
+            return without_a_job(warehouse, reports_dir, scrapes)
         job = defs.resolve_job_def("build_everything")
         run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
         result = job.execute_in_process(
@@ -91,6 +95,14 @@ def run_pipeline(
         published=fingerprint(warehouse) != before,
         run_id=result.run_id,
     )
+
+
+def without_a_job(warehouse: Path, reports_dir: Path, scrapes: dict[str, dict]) -> RunResult:
+    """Every input is a version the warehouse holds: no Dagster job, nothing loaded; the pages are
+    rendered again only if a notebook changed (the render cache decides)."""
+    reports = render_reports(warehouse, reports_dir)
+    success = all(s["success"] for s in scrapes.values())
+    return RunResult(success, warehouse, reports, scrapes=scrapes, nothing_new=True)
 
 
 def run_backfill(input_dir: Path, batches: int) -> RunResult:
@@ -125,6 +137,11 @@ def print_summary(result: RunResult) -> None:
         print(f"fazhi run failed: see the Dagster log above; {state}.")
         for check in result.failed_checks:
             print(f"  failed check {check}")
+        return
+    if result.nothing_new:
+        print(f"\nfazhi: nothing new to load; the warehouse is as it was: {result.warehouse}")
+        for path in result.reports:
+            print(f"report:    {path}")
         return
     for check in result.failed_checks:
         print(f"warning: check {check}")

@@ -67,8 +67,10 @@ def test_extract_on_a_30_mb_page_records_an_error_and_goes_on(sample_paths, tmp_
 def test_extract_explain_lists_rejected_candidates(sample_paths, capsys):
     main(["extract", str(sample_paths[0]), "--explain"])
     record = json.loads(capsys.readouterr().out)
-    verdicts = {(c["code"], c["verdict"]) for c in record["candidates"]}
-    assert ("enforcement_inspections", "part_of_jurisdiction") in verdicts
+    verdicts = {(c["code"], c["verdict"], c["scope"]) for c in record["candidates"]}
+    assert ("enforcement_inspections", "part_of_jurisdiction", "part_of_jurisdiction") in verdicts
+    review = [c for c in record["candidates"] if c["code"] == "review_received" and c["verdict"] == "accepted"]
+    assert [(c["value"], c["scope"]) for c in review] == [(232, "whole")]
 
 
 def test_sql_refuses_a_write_with_a_clear_message(sample_warehouse, capsys):

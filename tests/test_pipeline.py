@@ -59,20 +59,34 @@ def test_rows_and_values(pipeline_run):
     ]
 
 
-def test_a_run_that_loads_nothing_does_not_scan_the_published_warehouse_again(tmp_path, sample_paths):
+def test_a_run_that_brings_nothing_new_starts_no_job(tmp_path, sample_paths):
+    """The warehouse holds every input already: decided before Dagster starts a job; nothing is
+    published or rendered again. A changed file brings the job back."""
+    import dagster as dg
+
+    from orchestration.instance import fazhi_instance
+    from warehouse.build import fingerprint
+
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     shutil.copy(sample_paths[0], inbox)
     warehouse, reports = tmp_path / "warehouse.duckdb", tmp_path / "reports"
     first = run_pipeline(inbox, warehouse, reports)
+    published, page = fingerprint(warehouse), (reports / "overview.html").stat().st_mtime_ns
     second = run_pipeline(inbox, warehouse, reports)
     assert first.success
+    assert {check.name for check in CHECKS} <= set(first.checks)
     assert second.success
-    warehouse_checks = {check.name for check in CHECKS}
-    assert warehouse_checks <= set(first.checks)
-    assert warehouse_checks <= set(second.checks)
-    assert not any(first.checks[name].startswith("nothing loaded") for name in warehouse_checks)
-    assert all(second.checks[name].startswith("nothing loaded") for name in warehouse_checks)
+    assert second.nothing_new
+    assert second.run_id == ""
+    assert fingerprint(warehouse) == published
+    assert (reports / "overview.html").stat().st_mtime_ns == page
+    shutil.copy(sample_paths[1], inbox)
+    third = run_pipeline(inbox, warehouse, reports)
+    assert not third.nothing_new
+    with fazhi_instance() as instance:
+        ids = {r.run_id for r in instance.get_runs(filters=dg.RunsFilter(job_name="build_everything"))}
+    assert {first.run_id, third.run_id} <= ids
 
 
 def test_a_second_run_gives_the_same_row_counts(pipeline_run):
@@ -132,7 +146,7 @@ def test_runs_are_kept_on_the_one_persistent_instance(pipeline_run):
 
     with fazhi_instance() as instance:
         runs = instance.get_runs(filters=dg.RunsFilter(job_name="build_everything"))
-        assert len(runs) >= 2
+        assert pipeline_run[0].run_id in {run.run_id for run in runs}
         assert instance.get_latest_materialization_event(dg.AssetKey("warehouse")) is not None
         assert not instance.telemetry_enabled
     assert Path(instance.root_directory) == Settings.from_env().dagster_home

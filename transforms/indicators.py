@@ -50,6 +50,14 @@ class Candidate:
     whole_jurisdiction: bool = False
     fallback: bool = False
 
+    @property
+    def scope(self) -> str:
+        """What the figure is stated for, as far as the clause says: the whole jurisdiction or year
+        (全年, 全市…), a part of either (rejected), or unstated."""
+        if self.reason in ("part_of_jurisdiction", "part_of_period"):
+            return self.reason
+        return "whole" if self.whole_jurisdiction else "unstated"
+
 
 @dataclass(frozen=True)
 class Boundaries:

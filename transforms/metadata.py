@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from transforms.chrome import is_chrome
 from transforms.dates import parse_date, parse_run_together
 
-HEADER_LINES = 30
+METADATA_LINES = 30
 TAIL_LINES = 12
 TITLE_TOPIC = re.compile(r"(法治|依法行政|法制)")
 TITLE_END = r"(?:报告|報告|总结|總結|打算)"
@@ -21,7 +21,7 @@ PREFIX_TITLE = re.compile(rf"^[^,，。:：;；!！?？\[\]【】<>《》]{{6,60
 AD_PREFIX = re.compile(r"^.{0,40}?(?:www\.)?[A-Za-z0-9-]+\.(?:com|cn|net|org)(?:\.cn)?")
 TAG_PREFIX = re.compile(r"^【[^】]{1,8}】")
 YEAR = re.compile(r"(?<![\d—\-~至])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)(?!\s*[—\-~至])")
-REPORTING_SENTENCE = re.compile(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年")
+YEAR_IN_OPENING = re.compile(r"现将[^。]{0,40}?((?:19|20)\d{2})\s*年")
 PUBLISH_LABEL = re.compile(
     r"(发布时间|发布日期|信息时间|发表时间|发文时间|更新时间|日期|时间)\s*[:：]\s*"
     r"(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
@@ -69,11 +69,11 @@ def find_title(page_lines: list[str]) -> str | None:
     block's 标题: line, else a title-shaped line — with the organ on the line above it when a
     title was broken in two (许昌市司法局 / 2021年度法治政府建设情况报告) — else a title-shaped
     start of one of the first lines (a page flattened to one line)."""
-    for line in page_lines[:HEADER_LINES]:
+    for line in page_lines[:METADATA_LINES]:
         labelled = HEADER_TITLE.match(line)
         if labelled and TITLE_TOPIC.search(labelled.group(1)):
             return labelled.group(1).strip()
-    head = [clean_title_line(line) for line in page_lines[:HEADER_LINES] if not is_chrome(line)]
+    head = [clean_title_line(line) for line in page_lines[:METADATA_LINES] if not is_chrome(line)]
     for index, line in enumerate(head):
         if FULL_TITLE.match(line) and TITLE_TOPIC.search(line):
             above = head[index - 1] if index else ""
@@ -95,7 +95,7 @@ def clean_title_line(line: str) -> str:
 
 def opening_paragraph(body_lines: list[str]) -> str:
     """The first real paragraph: where a report says whose year it describes."""
-    sentences = [line for line in body_lines[:HEADER_LINES] if re.search(r"[,，。]", line)]
+    sentences = [line for line in body_lines[:METADATA_LINES] if re.search(r"[,，。]", line)]
     long_ones = [line for line in sentences if len(line) >= OPENING_MIN_CHARS]
     return (long_ones or sentences or [""])[0]
 
@@ -104,7 +104,7 @@ def report_year(title: str | None, opening: str, published: dt.date | None) -> i
     """The year the report covers: the title's, else the opening's, else the year before publication."""
     latest = published.year if published else None
     for text in (title or "", opening):
-        for pattern in (REPORTING_SENTENCE, YEAR):
+        for pattern in (YEAR_IN_OPENING, YEAR):
             match = pattern.search(text)
             if match:
                 year = int(match.group(1))
@@ -115,12 +115,12 @@ def report_year(title: str | None, opening: str, published: dt.date | None) -> i
 
 def publish_date(page_lines: list[str]) -> dt.date | None:
     """发布时间 and its variants in the page header or footer."""
-    candidates = page_lines[:HEADER_LINES] + page_lines[-TAIL_LINES:]
+    candidates = page_lines[:METADATA_LINES] + page_lines[-TAIL_LINES:]
     for line in candidates:
         match = PUBLISH_LABEL.search(line)
         if match:
             return parse_date(re.sub(r"\s", "", match.group(2)).replace("年", "-").replace("月", "-"))
-    for line in page_lines[:HEADER_LINES]:
+    for line in page_lines[:METADATA_LINES]:
         if BARE_TIMESTAMP.match(line):
             return parse_date(line)
     return None
@@ -150,7 +150,7 @@ def doc_date(body_lines: list[str]) -> tuple[dt.date | None, bool, str | None]:
 
 def doc_number(page_lines: list[str]) -> tuple[str | None, bool]:
     """The report's own 文号 at the head of a line; a cited one inside a sentence is not it."""
-    head = page_lines[:HEADER_LINES]
+    head = page_lines[:METADATA_LINES]
     for line in head:
         for match in DOC_NUMBER.finditer(line):
             if DOC_NUMBER_LEAD.match(line[: match.start()]):

@@ -28,7 +28,7 @@ FETCH_LOG = {
     "last_seen": pl.Datetime("us"),
     "error": pl.String,
 }
-DOCUMENTS = {"url": pl.String, "sha256": pl.String, "fetched_at": pl.Datetime("us")}
+FETCHED_REPORTS = {"url": pl.String, "sha256": pl.String, "fetched_at": pl.Datetime("us")}
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class RawStore:
 
     def read_documents(self, name: str) -> pl.DataFrame:
         path = self.source_dir(name) / "documents.parquet"
-        return pl.read_parquet(path) if path.exists() else pl.DataFrame(schema=DOCUMENTS)
+        return pl.read_parquet(path) if path.exists() else pl.DataFrame(schema=FETCHED_REPORTS)
 
     def write(self, name: str, log: pl.DataFrame, documents: pl.DataFrame) -> None:
         folder = self.source_dir(name)

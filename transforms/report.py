@@ -39,7 +39,7 @@ from transforms.regions import (
 
 DEPARTMENT_SUFFIX = re.compile(r"(局|委员会|厅|办公室|办|中心|部|委|署|院)$")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
-REPORTING_SENTENCE = re.compile(r"现将[^。]{0,60}报告如下")
+REPORT_OPENING = re.compile(r"现将[^。]{0,60}报告如下")
 
 
 @dataclass
@@ -201,7 +201,7 @@ def hint_name(region_hint: str | None) -> str:
 def opening_sentences(opening: str, text: str) -> str:
     """The opening paragraph's first sentence and the 现将…报告如下 sentence: where a report names itself."""
     first = re.split(r"[。]", opening, maxsplit=1)[0]
-    reporting = REPORTING_SENTENCE.search(text[:3000])
+    reporting = REPORT_OPENING.search(text[:3000])
     return first + ("。" + reporting.group(0) if reporting else "")
 
 

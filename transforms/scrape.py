@@ -20,12 +20,12 @@ from transforms.discover import attachment_links, next_pages, report_links
 from transforms.fetch import Fetcher, FetchResult
 from transforms.formats import UnreadableReport, page_text
 from transforms.htmltext import han_count
-from transforms.rawstore import DOCUMENTS, FETCH_LOG, RawStore, merge_log, now
+from transforms.rawstore import FETCH_LOG, FETCHED_REPORTS, RawStore, merge_log, now
 from transforms.sources import FetchSettings, Source
 
 log = logging.getLogger(__name__)
 MIN_REPORT_HAN = 300
-HEADER_LINES = 6
+PAGE_HEAD_LINES = 6
 
 
 @dataclass
@@ -133,7 +133,7 @@ def report_document(crawl: Crawl, url: str, body: bytes) -> bytes:
         except UnreadableReport as error:
             crawl.summary.errors.append(f"{attachment}: {error}")
             continue
-        return combined_page(text.splitlines()[:HEADER_LINES], attached).encode("utf-8")
+        return combined_page(text.splitlines()[:PAGE_HEAD_LINES], attached).encode("utf-8")
     return body
 
 
@@ -172,7 +172,7 @@ def scrape_source(source: Source, settings: FetchSettings, store: RawStore) -> S
         finally:  # whatever stops the crawl, what it did is logged
             crawl.summary.reports = len(documents)
             current = pl.DataFrame(crawl.rows, schema=FETCH_LOG)
-            reports = pl.DataFrame(list(documents.values()), schema=DOCUMENTS)
+            reports = pl.DataFrame(list(documents.values()), schema=FETCHED_REPORTS)
             store.write(source.name, merge_log(previous, current), reports)
     crawl.summary.seconds = round(time.monotonic() - started, 3)
     return crawl.summary

@@ -56,8 +56,10 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--debug", action="store_true", help="print the traceback of a file that fails")
     extract.set_defaults(handler=command_extract)
 
-    sql = commands.add_parser("sql", help="run one read-only query against the warehouse")
-    sql.add_argument("query")
+    sql = commands.add_parser(
+        "sql", help="run one read-only query against the warehouse (none: a read-only shell)"
+    )
+    sql.add_argument("query", nargs="?", help="omit it for a shell: statements end with ';'")
     sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
     sql.add_argument("--warehouse", type=Path, default=settings.warehouse)
     sql.add_argument("--max-rows", type=int, default=10_000, help="rows to print at most (default 10,000)")
@@ -197,13 +199,25 @@ def command_extract(args: argparse.Namespace) -> int:
 
 
 def command_sql(args: argparse.Namespace) -> int:
+    from orchestration.shell import run_shell
+
+    if args.query is None:
+        if not args.warehouse.exists():
+            print(f"fazhi sql: no warehouse at {args.warehouse}: run `fazhi run` first", file=sys.stderr)
+            return 2
+        return run_shell(lambda statement: answer_query(args, statement))
+    return answer_query(args, args.query)
+
+
+def answer_query(args: argparse.Namespace, query: str) -> int:
+    """One read-only query, printed in the chosen format; an error is one line on stderr (2)."""
     import duckdb
 
     from orchestration import display
     from warehouse.analyst import QueryRefused, analyst_query, one_line
 
     try:
-        result = analyst_query(args.warehouse, args.query, timeout=args.timeout, max_rows=args.max_rows)
+        result = analyst_query(args.warehouse, query, timeout=args.timeout, max_rows=args.max_rows)
     except QueryRefused as error:
         print(f"fazhi sql: {error}", file=sys.stderr)
         return 2

@@ -151,3 +151,40 @@ def test_the_table_view_measures_chinese_width_and_escapes_control_characters():
     assert "\x1b" not in table(frame)
     assert "1,200" in lines[2]
     assert printable("a\x07b") == "a\\x07b"
+
+
+def test_the_shell_answers_statement_by_statement_and_refuses_writes(sample_warehouse):
+    """`fazhi sql` with no query, fed on stdin as a user types: a statement over two lines, a
+    write (refused, the shell goes on), an error, .tables, then .quit; the file is unchanged."""
+    import hashlib
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    before = hashlib.sha256(sample_warehouse.read_bytes()).hexdigest()
+    typed = (
+        "SELECT count(*) AS n\n  FROM dim_document;\n"
+        "DELETE FROM dim_document;\n"
+        "SELECT no_such_column FROM dim_document;\n"
+        ".tables\n"
+        "SELECT 'a;b' AS literal;\n"
+        ".quit\n"
+        "SELECT 'after quit';\n"
+    )
+    shell = subprocess.run(
+        [str(Path(sys.executable).with_name("fazhi")), "sql", "--warehouse", str(sample_warehouse)],
+        input=typed,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert shell.returncode == 0
+    out, err = shell.stdout, shell.stderr
+    assert out.splitlines()[:4] == ["n", "─", "5", "(1 rows)"]
+    assert "DELETE statements are refused" in err
+    assert "no_such_column" in err
+    assert "v_indicator" in out
+    assert "a;b" in out
+    assert "after quit" not in out
+    assert hashlib.sha256(sample_warehouse.read_bytes()).hexdigest() == before

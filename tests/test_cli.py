@@ -69,7 +69,8 @@ def test_extract_explain_lists_rejected_candidates(sample_paths, capsys):
     record = json.loads(capsys.readouterr().out)
     verdicts = {(c["code"], c["verdict"], c["scope"]) for c in record["candidates"]}
     assert ("enforcement_inspections", "part_of_jurisdiction", "part_of_jurisdiction") in verdicts
-    review = [c for c in record["candidates"] if c["code"] == "review_received" and c["verdict"] == "accepted"]
+    accepted = [c for c in record["candidates"] if c["verdict"] == "accepted"]
+    review = [c for c in accepted if c["code"] == "review_received"]
     assert [(c["value"], c["scope"]) for c in review] == [(232, "whole")]
 
 
@@ -128,3 +129,42 @@ def test_run_refuses_a_missing_input_before_starting(tmp_path, monkeypatch, caps
     assert main(["run", "--sources", str(tmp_path / "nope.toml")]) == 2
     assert "sources file not found" in capsys.readouterr().err
     assert not (tmp_path / "warehouse.duckdb").exists()
+
+
+def test_long_stages_show_progress_on_a_terminal_only(tmp_path):
+    """The parse stage draws a progress bar when stderr is a terminal (a pseudo-terminal here)
+    and writes nothing when it is a pipe or a log."""
+    import fcntl
+    import os
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    script = (
+        "from transforms.parsing import parse_reports\n"
+        "from transforms.samples import SAMPLE_REPORTS, folder_reports\n"
+        "parse_reports(folder_reports(SAMPLE_REPORTS))\n"
+    )
+    primary, secondary = os.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # 24 x 100
+    with subprocess.Popen([sys.executable, "-c", script], stderr=secondary) as terminal:
+        os.close(secondary)
+        drawn = b""
+        while chunk := read_or_end(primary):
+            drawn += chunk
+        terminal.wait(timeout=120)
+    os.close(primary)
+    piped = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True, timeout=120)
+    assert b"parse:" in drawn
+    assert b"0/5" in drawn
+    assert b"parse" not in piped.stderr
+
+
+def read_or_end(fd: int) -> bytes:
+    import os
+
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the terminal closed: the process ended
+        return b""

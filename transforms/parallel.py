@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
+from tqdm import tqdm
+
 PARALLEL_FROM = 200
 CHUNK = 64
 PR_SET_PDEATHSIG = 1
@@ -23,13 +25,22 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
-def map_in_processes(function: Callable[[Item], Result], items: list[Item]) -> Iterator[Result]:
-    """`function` over every item, in order, across processes when there are enough items."""
-    if len(items) < PARALLEL_FROM:
-        yield from map(function, items)
-        return
-    with ProcessPoolExecutor(initializer=die_with_parent) as pool:
-        yield from pool.map(function, items, chunksize=CHUNK)
+def map_in_processes(function: Callable[[Item], Result], items: list[Item], label: str) -> Iterator[Result]:
+    """`function` over every item, in order, across processes when there are enough items; a
+    progress bar named `label` on stderr when that is a terminal (never in a log or the UI)."""
+    with tqdm(total=len(items), desc=label, unit=" reports", disable=None, leave=False) as progress:
+        if len(items) < PARALLEL_FROM:
+            results: Iterator[Result] = map(function, items)
+            yield from counted(results, progress.update)
+            return
+        with ProcessPoolExecutor(initializer=die_with_parent) as pool:
+            yield from counted(pool.map(function, items, chunksize=CHUNK), progress.update)
+
+
+def counted(results: Iterator[Result], tick: Callable[[], object]) -> Iterator[Result]:
+    for result in results:
+        tick()
+        yield result
 
 
 def die_with_parent() -> None:

@@ -125,7 +125,7 @@ def parse_reports(raw: pl.DataFrame | Iterable[dict[str, Any]]) -> ReportFrames:
     unreadable or failing files become error rows with the reason, they never stop the run."""
     rows = raw.to_dicts() if isinstance(raw, pl.DataFrame) else list(raw)
     documents, errors, sections, facts, inconsistencies = [], [], [], [], []
-    for outcome in map_in_processes(report_rows, rows):
+    for outcome in map_in_processes(report_rows, rows, "parse"):
         if outcome.document:
             documents.append(outcome.document)
         if outcome.error:

@@ -76,7 +76,7 @@ def segment_documents(documents: pl.DataFrame) -> SegmentFrames:
     """(term counts, search postings, theme coverage, errors) from one pass over every report's text."""
     terms, postings, themes, errors = CountsFrame(TERMS), CountsFrame(SEARCH), [], []
     rows = list(documents.select("document_id", "source", "sha256", "text").iter_rows())
-    for outcome in map_in_processes(segmented, rows):
+    for outcome in map_in_processes(segmented, rows, "segment"):
         if outcome.error:
             errors.append(outcome.error)
             continue

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from orchestration.run import run_pipeline
+from tests.conftest import sample_load
 from tests.processes import CHROMIUM, CHROMIUM_ARGS, free_port, stop
+from warehouse.build import build_warehouse
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,9 +26,9 @@ RUN_ALL_SECONDS = 240
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab(tmp_path_factory, sample_paths):
     home = tmp_path_factory.mktemp("lab_home")
-    assert run_pipeline(None, home / "warehouse.duckdb", home / "reports").success
+    build_warehouse(home / "warehouse.duckdb", sample_load(sample_paths))  # the warehouse of FAZHI_HOME
     notebooks = home / "notebooks"  # a copy: saving from the browser never touches the project
     shutil.copytree(ROOT / "notebooks", notebooks)
     shutil.copyfile(ROOT / "jupytext.toml", notebooks / "jupytext.toml")

@@ -126,3 +126,15 @@ def test_dg_check_defs_passes_on_the_project():
     )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "All definitions loaded successfully" in check.stdout + check.stderr
+
+
+def test_every_asset_has_an_owner_and_a_code_version():
+    from importlib.metadata import version
+
+    from transforms.rules_version import rules_version
+
+    specs = {spec.key.to_user_string(): spec for spec in defs.resolve_all_asset_specs()}
+    assert {tuple(spec.owners) for spec in specs.values()} == {("team:fazhi",)}
+    assert specs["indicator_facts"].code_version == rules_version()
+    assert specs["warehouse"].code_version == version("fazhi")
+    assert specs["warehouse"].kinds == {"duckdb"}

@@ -175,3 +175,20 @@ def test_a_run_that_brings_nothing_leaves_the_file_untouched(tmp_path, sample_pa
     assert path.stat().st_mtime_ns == before
     assert counts["dim_document"] == 2
     assert not candidate_path(path, "second").exists()
+
+
+def test_two_writers_never_lose_a_load(tmp_path, sample_paths):
+    """Two runs (a CLI run and a UI run, say) stage candidates from the same published file: the
+    first publishes, the second is refused with a clear error and leaves nothing behind — its
+    reports are still new, so the next run loads them on top."""
+    from warehouse.build import WarehouseChanged, publish_warehouse, stage_warehouse
+
+    path = tmp_path / "warehouse.duckdb"
+    build_warehouse(path, sample_load(sample_paths[:1], run_id="base"))
+    first = stage_warehouse(path, sample_load(sample_paths[1:2], run_id="cli"))
+    second = stage_warehouse(path, sample_load(sample_paths[2:3], run_id="ui"))
+    publish_warehouse(first, path)
+    with pytest.raises(WarehouseChanged, match="changed while this run was loading; rerun"):
+        publish_warehouse(second, path)
+    assert queries.row_counts(path)["dim_document"] == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["warehouse.duckdb"]

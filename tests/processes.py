@@ -5,7 +5,11 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
+from pathlib import Path
 
+ROOT = Path(__file__).resolve().parents[1]
+VENV = Path(sys.executable).parents[1]
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -32,3 +36,34 @@ def stop(server: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(server.pid, signal.SIGKILL)
         server.wait()
+
+
+def tool(name: str) -> str:
+    """A command installed in the project's environment (dg, pyright, jupyter, fazhi)."""
+    return str(Path(sys.executable).with_name(name))
+
+
+def run_tool(name: str, *args: str, env: dict[str, str] | None = None, timeout: float = 600):
+    """Run a tool of the environment in the project, as `make` would (the venv named), and capture it."""
+    environment = {**os.environ, "VIRTUAL_ENV": str(VENV), **(env or {})}
+    return subprocess.run(
+        [tool(name), *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+    )
+
+
+def start_server(command: list[str], env: dict[str, str]) -> subprocess.Popen:
+    """A server in its own session (so `stop` ends it and everything it starts), output discarded."""
+    return subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )

@@ -108,22 +108,9 @@ def test_a_schedule_tick_scrapes_every_source_of_the_deployed_sources_file(tmp_p
 @pytest.mark.slow
 def test_dg_check_defs_passes_on_the_project():
     """`dg check defs` (what CI runs for a Dagster project) loads the one Definitions."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
+    from tests.processes import run_tool
 
-    root = Path(__file__).resolve().parents[1]
-    env = {**os.environ, "VIRTUAL_ENV": str(Path(sys.executable).parents[1])}
-    check = subprocess.run(
-        [str(Path(sys.executable).with_name("dg")), "check", "defs"],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    check = run_tool("dg", "check", "defs", timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "All definitions loaded successfully" in check.stdout + check.stderr
 

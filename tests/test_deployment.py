@@ -16,10 +16,9 @@ import duckdb
 import pytest
 
 from tests.demo_site import GOOD_REPORTS, sources_toml, start
-from tests.processes import free_port, stop
+from tests.processes import ROOT, VENV, free_port, run_tool, start_server, stop, tool
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 180
 RUN_SECONDS = 420
 RESET_SIGNALS = (
@@ -108,15 +107,7 @@ def home(tmp_path_factory, site) -> Path:
     """A FAZHI_HOME whose sources file lists the test site; the samples loaded by `fazhi run`."""
     home = tmp_path_factory.mktemp("home")
     (home / "sites.toml").write_text(sources_toml(site), encoding="utf-8")
-    run = subprocess.run(
-        [str(Path(sys.executable).with_name("fazhi")), "run"],
-        check=False,
-        env=environment(home),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    run = run_tool("fazhi", "run", env=environment(home))
     assert run.returncode == 0, run.stderr[-3000:]
     return home
 
@@ -135,17 +126,18 @@ def webserver(home):
     """`dg dev` as `make dev` starts it (the shipped dagster.yaml in DAGSTER_HOME)."""
     shutil.copyfile(ROOT / "orchestration" / "dagster.yaml", home / "dagster" / "dagster.yaml")
     port = free_port()
-    command = [sys.executable, "-c", RESET_SIGNALS, str(Path(sys.executable).with_name("dg"))]
-    command += ["dev", "--host", "127.0.0.1", "--port", str(port)]
-    env = {**environment(home), "VIRTUAL_ENV": str(Path(sys.executable).parents[1])}
-    server = subprocess.Popen(
-        command,
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    command = [
+        sys.executable,
+        "-c",
+        RESET_SIGNALS,
+        tool("dg"),
+        "dev",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    server = start_server(command, {**environment(home), "VIRTUAL_ENV": str(VENV)})
     try:
         yield wait_until_up(port, server)
     finally:

@@ -7,20 +7,17 @@ import re
 import secrets
 import shutil
 import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
 
 from tests.conftest import sample_load
-from tests.processes import CHROMIUM, CHROMIUM_ARGS, free_port, stop
+from tests.processes import CHROMIUM, CHROMIUM_ARGS, ROOT, free_port, start_server, stop, tool
 from warehouse.build import build_warehouse
 
 pytestmark = pytest.mark.slow
-ROOT = Path(__file__).resolve().parents[1]
 STARTUP_SECONDS = 120
 RUN_ALL_SECONDS = 240
 
@@ -33,19 +30,12 @@ def lab(tmp_path_factory, sample_paths):
     shutil.copytree(ROOT / "notebooks", notebooks)
     shutil.copyfile(ROOT / "jupytext.toml", notebooks / "jupytext.toml")
     port, token = free_port(), secrets.token_hex(16)
-    command = [str(Path(sys.executable).with_name("jupyter")), "lab", f"--notebook-dir={notebooks}"]
+    command = [tool("jupyter"), "lab", f"--notebook-dir={notebooks}"]
     command += ["--ip=127.0.0.1", "--allow-root", "--no-browser", f"--port={port}"]
     command += [f"--IdentityProvider.token={token}", "--ServerApp.open_browser=False"]
     env = {**os.environ, "FAZHI_HOME": str(home), "JUPYTER_CONFIG_DIR": str(ROOT / ".jupyter")}
     env["JUPYTER_RUNTIME_DIR"] = str(home / "jupyter-runtime")
-    server = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
+    server = start_server(command, env)
     try:
         wait_until_up(port, token, server)
         yield f"http://127.0.0.1:{port}", token

@@ -38,13 +38,29 @@ def asset_check(check: checks.Check) -> dg.AssetChecksDefinition:
 WAREHOUSE_CHECKS = [asset_check(check) for check in checks.CHECKS]
 
 
-@dg.asset_check(asset="document_errors", description="Reports quarantined because they broke an invariant.")
+# Checks of each build's parsing, evaluated by the parse step itself over the run's batches.
+PARSE_CHECKS = [
+    dg.AssetCheckSpec(
+        "no_report_quarantined",
+        asset="document_errors",
+        description="Reports quarantined because they broke an invariant.",
+    ),
+    dg.AssetCheckSpec(
+        "reports_have_region_and_year",
+        asset="documents",
+        description="Most reports have a region and a year.",
+    ),
+]
+
+
 def no_report_quarantined(document_errors: pl.DataFrame) -> dg.AssetCheckResult:
     """A quarantined report (stage validate) points at a parser bug: shown, not blocking — the run
     loaded every other report, and the quarantined one is retried next run."""
     stages = dict(document_errors.get_column("stage").value_counts().iter_rows())
     quarantined = stages.get("validate", 0)
     return dg.AssetCheckResult(
+        asset_key="document_errors",
+        check_name="no_report_quarantined",
         passed=quarantined == 0,
         severity=dg.AssetCheckSeverity.WARN,
         description=f"{quarantined} reports quarantined",
@@ -52,7 +68,6 @@ def no_report_quarantined(document_errors: pl.DataFrame) -> dg.AssetCheckResult:
     )
 
 
-@dg.asset_check(asset="documents", description="Most reports have a region and a year.")
 def reports_have_region_and_year(documents: pl.DataFrame) -> dg.AssetCheckResult:
     """Reports without a region or a year cannot be compared; most of them lacking one points at
     a source whose pages fazhi reads wrongly."""
@@ -60,11 +75,10 @@ def reports_have_region_and_year(documents: pl.DataFrame) -> dg.AssetCheckResult
     placed = reports.filter(pl.col("adcode").is_not_null() & pl.col("report_year").is_not_null()).height
     share = placed / reports.height if reports.height else 1.0
     return dg.AssetCheckResult(
+        asset_key="documents",
+        check_name="reports_have_region_and_year",
         passed=share >= PLACED_SHARE,
         severity=dg.AssetCheckSeverity.WARN,
         description=f"{share:.0%} of {reports.height} reports have a region and a year",
         metadata={"reports": reports.height, "with_region_and_year": placed},
     )
-
-
-PARSE_CHECKS = [no_report_quarantined, reports_have_region_and_year]

@@ -39,10 +39,12 @@ def parser() -> argparse.ArgumentParser:
 
     backfill = commands.add_parser(
         "backfill",
-        help="a large input: parse batches and segment years in parallel processes, then load once",
+        help="a large input: the build in runs of a few batches each (bounded memory), then one load",
     )
     backfill.add_argument("--input", type=Path, required=True, help="folder of report files")
-    backfill.add_argument("--batches", type=int, default=8, help="parse steps (default 8)")
+    backfill.add_argument(
+        "--runs", type=int, default=4, help="runs the 16 batches are cut into before the load (default 4)"
+    )
     backfill.set_defaults(handler=command_backfill)
 
     extract = commands.add_parser(
@@ -164,10 +166,10 @@ def command_backfill(args: argparse.Namespace) -> int:
 
     if not args.input.is_dir():
         raise FileNotFoundError(f"input folder not found: {args.input}")
-    if args.batches < 1:
-        raise ValueError("--batches must be at least 1")
+    if args.runs < 1:
+        raise ValueError("--runs must be at least 1")
     with run_lock(Settings.from_env().run_lock):
-        result = run_backfill(args.input, args.batches)
+        result = run_backfill(args.input, args.runs)
     print_summary(result)
     if result.success:
         print("notebooks: not rendered by a backfill; run `fazhi report`")

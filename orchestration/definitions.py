@@ -1,4 +1,4 @@
-"""The one Dagster code location of fazhi: every asset, the resource, and the job that builds it all."""
+"""The one Dagster code location of fazhi: every asset, the resources, and the jobs that build it."""
 
 from importlib.metadata import version
 
@@ -9,12 +9,12 @@ from orchestration.assets.parse import parsed_reports
 from orchestration.assets.scrape import scraped_pages
 from orchestration.assets.text import segmented_text
 from orchestration.assets.warehouse import rendered_notebooks, warehouse, warehouse_candidate
-from orchestration.backfill import backfill_by_year
-from orchestration.checks import PARSE_CHECKS, WAREHOUSE_CHECKS
-from orchestration.jobs import build_everything, scrape_sources
+from orchestration.checks import WAREHOUSE_CHECKS
+from orchestration.jobs import build_everything, build_in_batches, scrape_sources
 from orchestration.resources import FazhiPaths
 from orchestration.schedules import SCHEDULES
 from orchestration.sensors import SENSORS
+from orchestration.storage import ParquetFrames
 
 # One owner for every asset, the team that answers for the figures; a code version on every asset
 # (the parse assets carry the rules version, the others fazhi's), so the UI shows what is stale.
@@ -36,9 +36,9 @@ ALL_ASSETS = dg.map_asset_specs(
 
 defs = dg.Definitions(
     assets=ALL_ASSETS,
-    asset_checks=[*WAREHOUSE_CHECKS, *PARSE_CHECKS],
-    jobs=[build_everything, scrape_sources, backfill_by_year],
+    asset_checks=WAREHOUSE_CHECKS,
+    jobs=[build_everything, build_in_batches, scrape_sources],
     schedules=SCHEDULES,
     sensors=SENSORS,
-    resources={"paths": FazhiPaths()},
+    resources={"paths": FazhiPaths(), "io_manager": ParquetFrames()},
 )

@@ -1,16 +1,25 @@
-"""The jobs: build everything from the configured input, and scrape one source."""
+"""The jobs: build everything from the configured input (in one process, or a step per process
+for a backfill), and scrape one source. Both builds are the same assets, batches and IO."""
 
 import dagster as dg
 
 from orchestration.assets.scrape import scraped_pages
 
+BUILD = dg.AssetSelection.all() - dg.AssetSelection.assets(scraped_pages)
+
 build_everything = dg.define_asset_job(
     "build_everything",
-    selection=dg.AssetSelection.all() - dg.AssetSelection.assets(scraped_pages),
+    selection=BUILD,
     description="Read the reports (files or scraped), parse, load the warehouse, render the notebooks.",
-    # One process: the steps pass large frames and parse in their own process pool; a process per
-    # step cost 12-28 s of start-up each when materialised from the UI.
+    # One process: the steps parse and segment in their own process pool; a process per step cost
+    # 12-28 s of start-up each when materialised from the UI.
     executor_def=dg.in_process_executor,
+)
+build_in_batches = dg.define_asset_job(
+    "build_in_batches",
+    selection=BUILD,
+    description="The build for a backfill: each step in its own process, as on a cluster (docs/scaling.md).",
+    executor_def=dg.multiprocess_executor,
 )
 scrape_sources = dg.define_asset_job(
     "scrape_sources",

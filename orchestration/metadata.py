@@ -6,14 +6,18 @@ from collections.abc import Sequence
 import dagster as dg
 import polars as pl
 
+from transforms.batches import Batches
+
 PREVIEW_ROWS = 20
 
 
-def frame_metadata(frame: pl.DataFrame) -> dict[str, dg.MetadataValue]:
-    """dagster/row_count and dagster/column_schema of a frame an asset returns."""
+def frame_metadata(frame: pl.DataFrame, batches: int = 1) -> dict[str, dg.MetadataValue]:
+    """dagster/row_count and dagster/column_schema of a frame an asset returns. A run over several
+    batches gives every batch's materialisation the same metadata, the run's: its row count is
+    then `rows_in_run`, not a batch's `dagster/row_count`."""
     columns = [dg.TableColumn(name, str(dtype)) for name, dtype in frame.schema.items()]
     return {
-        "dagster/row_count": dg.MetadataValue.int(frame.height),
+        "dagster/row_count" if batches == 1 else "rows_in_run": dg.MetadataValue.int(frame.height),
         "dagster/column_schema": dg.MetadataValue.table_schema(dg.TableSchema(columns=columns)),
     }
 
@@ -40,3 +44,10 @@ def counts_markdown(frame: pl.DataFrame, column: str) -> dg.MetadataValue:
         values = values.explode()
     counts = values.drop_nulls().value_counts(sort=True)
     return markdown_table(counts)
+
+
+def batched_output(batches: Batches, frame: pl.DataFrame, name: str, **extra: dg.MetadataValue) -> dg.Output:
+    """An output of a batched asset: the frame split into this run's batches, with its metadata."""
+    return dg.Output(
+        batches.split(frame), name, metadata={**frame_metadata(frame, len(batches.keys)), **extra}
+    )

@@ -1,18 +1,18 @@
 """`fazhi run`: execute the Dagster jobs in-process and say what they built."""
 
 import logging
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
+from dagster import JobExecutionResult
 
-from orchestration.backfill import backfill_by_year
 from orchestration.definitions import defs
 from orchestration.instance import fazhi_instance
-from orchestration.partitions import SOURCE_PARTITIONS
+from orchestration.partitions import SOURCE_PARTITIONS, batch_range
 from orchestration.resources import FazhiPaths
 from orchestration.settings import Settings
+from transforms.batches import BATCHES
 from transforms.sources import read_sources
 from warehouse.build import fingerprint
 from warehouse.queries import row_counts, run_query
@@ -76,9 +76,13 @@ def run_pipeline(
         job = defs.resolve_job_def("build_everything")
         run_config = {"loggers": {"console": {"config": {"log_level": "INFO"}}}}
         result = job.execute_in_process(
-            run_config=run_config, instance=instance, resources={"paths": paths}, raise_on_error=False
+            run_config=run_config,
+            instance=instance,
+            resources={"paths": paths},
+            tags=batch_range(),
+            raise_on_error=False,
         )
-    errors = result.output_for_node("parsed_reports", "document_errors").height if result.success else 0
+    errors = files_not_loaded(result) if result.success else 0
     evaluations = result.get_asset_check_evaluations()
     failed = [
         f"{e.check_name}: {e.description or ''} {e.metadata}".strip() for e in evaluations if not e.passed
@@ -105,24 +109,53 @@ def without_a_job(warehouse: Path, reports_dir: Path, scrapes: dict[str, dict]) 
     return RunResult(success, warehouse, reports, scrapes=scrapes, nothing_new=True)
 
 
-def run_backfill(input_dir: Path, batches: int) -> RunResult:
-    """The backfill job (orchestration/backfill.py) with the multiprocess executor: each step in
-    its own process, on the Dagster instance of DAGSTER_HOME (by default under FAZHI_HOME), so
-    the run shows in `make dev`. The stage files of a successful run are removed."""
+# A backfill builds the batches before it loads them: these assets run per batch range, the rest once.
+BATCHED_ASSETS = ["raw_documents", "documents", "document_errors", "sections", "indicator_facts"]
+BATCHED_ASSETS += ["inconsistencies", "terms", "search_tokens", "themes", "segment_errors"]
+BATCHED = [dg.AssetKey(name) for name in BATCHED_ASSETS]
+LOAD = [dg.AssetKey(name) for name in ("fetch_log", "warehouse_candidate", "warehouse")]
+
+
+def batch_job() -> dg.JobDefinition:
+    """The backfill's job, rebuilt in each step's process (dg.reconstructable)."""
+    return defs.resolve_job_def("build_in_batches")
+
+
+def run_backfill(input_dir: Path, runs: int) -> RunResult:
+    """`fazhi run`'s assets over the input folder as a backfill: `runs` runs of consecutive batches
+    (each step in its own process, as the UI's backfill or a cluster runs them, so a run holds
+    only its batches), then one run that loads every batch, checks and publishes. On the Dagster
+    instance of DAGSTER_HOME, so each batch's materialisations show in `make dev`. Notebooks are
+    not rendered (`fazhi report` does that)."""
     settings = Settings.from_env()
-    config = {
-        "ops": {"input_batches": {"config": {"input_dir": str(input_dir.resolve()), "batches": batches}}}
-    }
+    config = {"resources": {"paths": {"config": {"input_dir": str(input_dir.resolve())}}}}
+    job = dg.reconstructable(batch_job)
     with fazhi_instance() as instance:
-        result = dg.execute_job(dg.reconstructable(backfill_by_year), instance=instance, run_config=config)
-    if not result.success:
-        return RunResult(False, settings.warehouse)
-    shutil.rmtree(settings.stages / result.run_id, ignore_errors=True)
-    loaded = [e for e in result.all_events if e.is_successful_output and e.step_key == "load_backfill"]
-    errors = loaded[0].step_output_data.metadata["errors"].value if loaded else 0
-    return RunResult(
-        True, settings.warehouse, errors=errors if isinstance(errors, int) else 0, run_id=result.run_id
-    )
+        for first, last in batch_ranges(runs):
+            log.info("building batches %s to %s …", first, last)
+            tags = batch_range(first, last)
+            built = dg.execute_job(job, instance, run_config=config, tags=tags, asset_selection=BATCHED)
+            if not built.success:
+                return RunResult(False, settings.warehouse, run_id=built.run_id)
+        loaded = dg.execute_job(job, instance, run_config=config, asset_selection=LOAD)
+    if not loaded.success:
+        return RunResult(False, settings.warehouse, run_id=loaded.run_id)
+    return RunResult(True, settings.warehouse, errors=files_not_loaded(loaded), run_id=loaded.run_id)
+
+
+def batch_ranges(runs: int) -> list[tuple[str, str]]:
+    """The batches cut into `runs` ranges of consecutive batches, as even as they divide."""
+    size = -(-len(BATCHES) // min(runs, len(BATCHES)))
+    return [(BATCHES[i], BATCHES[min(i + size, len(BATCHES)) - 1]) for i in range(0, len(BATCHES), size)]
+
+
+def files_not_loaded(result: dg.ExecuteInProcessResult | JobExecutionResult) -> int:
+    """How many input files of a successful build became error rows (the loader's metadata)."""
+    for event in result.get_asset_materialization_events():
+        if event.asset_key == dg.AssetKey("warehouse_candidate"):
+            value = event.materialization.metadata["files_not_loaded"].value
+            return value if isinstance(value, int) else 0
+    return 0
 
 
 def print_summary(result: RunResult) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.jobs import build_everything, scrape_sources
+from orchestration.partitions import batch_range
 from orchestration.settings import Settings
 from transforms.samples import report_files
 
@@ -34,9 +35,8 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
     if not changed:
         return dg.SkipReason(f"nothing new in {folder}")
     key = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
-    request = dg.RunRequest(
-        run_key=key, run_config=inbox_run_config(folder), tags={"inbox_files": str(len(changed))}
-    )
+    tags = {"inbox_files": str(len(changed)), **batch_range()}
+    request = dg.RunRequest(run_key=key, run_config=inbox_run_config(folder), tags=tags)
     return dg.SensorResult(run_requests=[request], cursor=json.dumps(state))
 
 
@@ -54,7 +54,9 @@ def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest:
     sources_file = config.get("sources_file") or str(Settings.from_env().sources_file)
     paths = {**config, "sources_file": sources_file}
     return dg.RunRequest(
-        run_key=context.dagster_run.run_id, run_config={"resources": {"paths": {"config": paths}}}
+        run_key=context.dagster_run.run_id,
+        run_config={"resources": {"paths": {"config": paths}}},
+        tags=batch_range(),
     )
 
 

@@ -33,9 +33,9 @@ class Settings:
         return Path(os.environ.get("DAGSTER_HOME", self.home / "dagster"))
 
     @property
-    def stages(self) -> Path:
-        """Parquet files passed between the steps of a backfill, one folder per run."""
-        return self.home / "stages"
+    def frames(self) -> Path:
+        """The frames each asset last built, as Parquet (orchestration/storage.py)."""
+        return self.home / "frames"
 
     @property
     def raw(self) -> Path:

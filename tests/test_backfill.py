@@ -1,5 +1,6 @@
-"""The backfill job: fanned out over batches and years with the multiprocess executor, it builds
-the warehouse that `fazhi run` builds from the same files."""
+"""The backfill: the assets of `fazhi run`, built in runs of a few batches each with the
+multiprocess executor and loaded by one more run, build the warehouse `fazhi run` builds from the
+same files, and the Dagster instance records a materialisation of every batch."""
 
 import os
 import shutil
@@ -11,6 +12,7 @@ import duckdb
 import pytest
 
 from tests.conftest import load_input
+from transforms.batches import BATCHES
 from transforms.parsing import parse_reports
 from transforms.samples import folder_reports
 from warehouse.build import build_warehouse
@@ -46,7 +48,7 @@ def test_backfill_builds_the_warehouse_that_fazhi_run_builds(tmp_path, sample_pa
     )  # one text, two sources, maybe two batches
     (inbox / "defaced.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 50)
     home = tmp_path / "home"
-    command = [sys.executable, "-m", "orchestration.cli", "backfill", "--input", str(inbox), "--batches", "3"]
+    command = [sys.executable, "-m", "orchestration.cli", "backfill", "--input", str(inbox), "--runs", "2"]
     env = {**os.environ, "FAZHI_HOME": str(home), "DAGSTER_HOME": str(home / "dagster")}
     finished = subprocess.run(
         command, check=False, env=env, cwd=PROJECT, capture_output=True, text=True, timeout=600
@@ -59,12 +61,24 @@ def test_backfill_builds_the_warehouse_that_fazhi_run_builds(tmp_path, sample_pa
     for table in COMPARED:
         assert rows(home / "warehouse.duckdb", table) == rows(reference, table), table
     assert len(rows(reference, "document_source")) == 6
-    assert not list((home / "stages").iterdir())  # a successful run leaves no stage files
-    runs = subprocess.run(
-        [sys.executable, "-c", "import dagster as dg; print(len(dg.DagsterInstance.get().get_runs()))"],
+    assert sorted(path.stem for path in (home / "frames" / "documents").iterdir()) == list(BATCHES)
+    recorded = subprocess.run(
+        [sys.executable, "-c", RECORDED],
         env=env,
         capture_output=True,
         text=True,
         check=True,
     )
-    assert runs.stdout.strip() == "1"
+    batches, runs = recorded.stdout.split()
+    assert batches == "".join(BATCHES)  # each batch's materialisation, as the UI's partitions view shows
+    assert runs == "0,7|8,f|-,-"  # two runs of eight batches, then the load
+
+
+RECORDED = """
+import dagster as dg
+instance = dg.DagsterInstance.get()
+print("".join(sorted(instance.get_materialized_partitions(dg.AssetKey("documents")))))
+start, end = "dagster/asset_partition_range_start", "dagster/asset_partition_range_end"
+tags = [(r.tags.get(start, "-"), r.tags.get(end, "-")) for r in reversed(instance.get_runs())]
+print("|".join(",".join(t) for t in tags))
+"""

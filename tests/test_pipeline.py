@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from orchestration.run import run_pipeline
+from transforms.batches import BATCHES
 from transforms.samples import SAMPLE_REPORTS
 from warehouse import queries
 from warehouse.checks import CHECKS
@@ -163,10 +164,14 @@ def test_materialisations_carry_what_a_watcher_needs(pipeline_run):
         records = instance.get_records_for_run(
             first.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
         )
-    events = [r.event_log_entry.asset_materialization for r in records.records]
+    events = [e for r in records.records if (e := r.event_log_entry.asset_materialization)]
     by_asset = {e.asset_key.to_user_string(): e for e in events}
+    # One run builds every batch: each batch's materialisation, with the run's row count.
+    batches = sorted(e.partition or "" for e in events if e.asset_key.to_user_string() == "documents")
+    assert batches == list(BATCHES)
     documents = by_asset["documents"].metadata
-    assert documents["dagster/row_count"].value == 5
+    assert documents["rows_in_run"].value == 5
+    assert "dagster/row_count" not in documents
     schema = documents["dagster/column_schema"]
     assert isinstance(schema, dg.TableSchemaMetadataValue)
     assert "title" in [c.name for c in schema.schema.columns]

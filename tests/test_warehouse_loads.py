@@ -137,7 +137,7 @@ def test_a_warehouse_from_a_newer_fazhi_is_refused(tmp_path):
 def test_a_load_killed_midway_leaves_the_previous_warehouse_intact(tmp_path):
     path = tmp_path / "w.duckdb"
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.replicate", str(path), "400"],
+        [sys.executable, "-m", "tests.replicate", str(path), "2000"],  # about 4 s of staging here
         stdout=subprocess.PIPE,
         text=True,
         cwd=os.path.dirname(os.path.dirname(__file__)),
@@ -146,7 +146,8 @@ def test_a_load_killed_midway_leaves_the_previous_warehouse_intact(tmp_path):
     deadline = time.monotonic() + 30
     while not candidate_path(path, "test").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    time.sleep(1.0)
+    time.sleep(0.5)
+    assert child.poll() is None, "the load ended before it could be killed: raise the copies"
     child.send_signal(signal.SIGKILL)
     child.wait()
     assert child.returncode == -signal.SIGKILL

@@ -5,20 +5,28 @@ import polars as pl
 
 from orchestration.assets.scrape import scraped_pages
 from orchestration.metadata import frame_metadata
+from orchestration.partitions import report_batches
 from orchestration.resources import FazhiPaths
+from transforms.batches import by_batch, source_batches
 from transforms.frames import FETCH_LOG_ROWS
 
+# Every scraped source feeds every batch: a file's batch comes from its address, not its source.
+EVERY_SOURCE = dg.AssetDep(scraped_pages, partition_mapping=dg.AllPartitionMapping())
 
-@dg.asset(group_name="ingest", deps=[scraped_pages], kinds={"polars"})
-def raw_documents(context: dg.AssetExecutionContext, paths: FazhiPaths) -> pl.DataFrame:
+
+@dg.asset(group_name="ingest", deps=[EVERY_SOURCE], partitions_def=report_batches, kinds={"polars"})
+def raw_documents(context: dg.AssetExecutionContext, paths: FazhiPaths) -> dict[str, pl.DataFrame]:
     """The report files of the input folder (the bundled samples by default) or the scraped reports
-    of the sources file, less the versions the warehouse already holds: a rerun parses nothing."""
+    of the sources file, less the versions the warehouse already holds (a rerun parses nothing),
+    in this run's batches."""
     files, new = paths.input_files()
-    context.add_output_metadata({"files": files, "new_or_changed": new.height, **frame_metadata(new)})
-    return new
+    context.add_output_metadata(
+        {"files": files, "new_or_changed": new.height, **frame_metadata(new, len(context.partition_keys))}
+    )
+    return by_batch(new, source_batches(new), context.partition_keys)
 
 
-@dg.asset(group_name="ingest", deps=[scraped_pages], kinds={"polars"})
+@dg.asset(group_name="ingest", deps=[EVERY_SOURCE], kinds={"polars"})
 def fetch_log(paths: FazhiPaths) -> dg.Output[pl.DataFrame]:
     """Every request of the last scrape of each source: URL, status, bytes, hash, seen when, error."""
     sources = paths.sources()

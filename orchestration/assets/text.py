@@ -4,12 +4,16 @@ import dagster as dg
 import polars as pl
 
 from orchestration.assets import frame_out
-from orchestration.metadata import frame_metadata
+from orchestration.metadata import batched_output
+from orchestration.partitions import report_batches
+from transforms.batches import Batches, joined
+from transforms.frames import DOCUMENTS
 from transforms.segmenting import segment_documents
 
 
 @dg.multi_asset(
     group_name="text",
+    partitions_def=report_batches,
     outs={
         "terms": frame_out(
             description="jieba term counts per report (domain dictionary; stop words and spam out)."
@@ -25,11 +29,13 @@ from transforms.segmenting import segment_documents
         ),
     },
 )
-def segmented_text(documents: pl.DataFrame):
+def segmented_text(documents: dict[str, pl.DataFrame]):
     """One pass over every report's text (segmentation is the costliest part): term counts,
     search postings and theme coverage."""
-    segmented = segment_documents(documents)
-    yield dg.Output(segmented.terms, "terms", metadata=frame_metadata(segmented.terms))
-    yield dg.Output(segmented.search, "search_tokens", metadata=frame_metadata(segmented.search))
-    yield dg.Output(segmented.themes, "themes", metadata=frame_metadata(segmented.themes))
-    yield dg.Output(segmented.errors, "segment_errors", metadata=frame_metadata(segmented.errors))
+    texts = joined(documents, DOCUMENTS)
+    segmented = segment_documents(texts)
+    batches = Batches(texts, sorted(documents))
+    yield batched_output(batches, segmented.terms, "terms")
+    yield batched_output(batches, segmented.search, "search_tokens")
+    yield batched_output(batches, segmented.themes, "themes")
+    yield batched_output(batches, segmented.errors, "segment_errors")

@@ -5,9 +5,21 @@ import polars as pl
 
 from orchestration.metadata import markdown_table
 from orchestration.resources import FazhiPaths
+from transforms.batches import joined
 from transforms.dimensions import dimension_frames
 from transforms.duplicates import with_duplicates_flagged
-from transforms.frames import ReportFrames, without_failed
+from transforms.frames import (
+    DOCUMENTS,
+    ERRORS,
+    FACTS,
+    INCONSISTENCIES,
+    SEARCH,
+    SECTIONS,
+    TERMS,
+    THEMES,
+    ReportFrames,
+    without_failed,
+)
 from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, warehouse_counts
 from warehouse.contract import LoadInput
 from warehouse.queries import held_documents, run_query
@@ -18,26 +30,39 @@ from warehouse.reports import render_reports
 def warehouse_candidate(
     context: dg.AssetExecutionContext,
     paths: FazhiPaths,
-    documents: pl.DataFrame,
-    document_errors: pl.DataFrame,
-    sections: pl.DataFrame,
-    indicator_facts: pl.DataFrame,
-    inconsistencies: pl.DataFrame,
-    terms: pl.DataFrame,
-    search_tokens: pl.DataFrame,
-    themes: pl.DataFrame,
-    segment_errors: pl.DataFrame,
+    documents: dict[str, pl.DataFrame],
+    document_errors: dict[str, pl.DataFrame],
+    sections: dict[str, pl.DataFrame],
+    indicator_facts: dict[str, pl.DataFrame],
+    inconsistencies: dict[str, pl.DataFrame],
+    terms: dict[str, pl.DataFrame],
+    search_tokens: dict[str, pl.DataFrame],
+    themes: dict[str, pl.DataFrame],
+    segment_errors: dict[str, pl.DataFrame],
     fetch_log: pl.DataFrame,
 ) -> None:
-    """The published warehouse with this run loaded, built beside it and checked before it
-    replaces it. New reports that copy one already held (or another of this run) are flagged."""
-    flagged = with_duplicates_flagged(documents, held_documents(paths.warehouse(), documents))
-    frames = without_failed(
-        ReportFrames(flagged, document_errors, sections, indicator_facts, inconsistencies), segment_errors
+    """The published warehouse with every batch loaded, built beside it and checked before it
+    replaces it. New reports that copy one already held (or another of this build) are flagged."""
+    parsed = joined(documents, DOCUMENTS)
+    report_frames = ReportFrames(
+        with_duplicates_flagged(parsed, held_documents(paths.warehouse(), parsed)),
+        joined(document_errors, ERRORS),
+        joined(sections, SECTIONS),
+        joined(indicator_facts, FACTS),
+        joined(inconsistencies, INCONSISTENCIES),
     )
-    load = LoadInput(frames, terms, search_tokens, themes, context.run.run_id, dimension_frames(), fetch_log)
+    load = LoadInput(
+        without_failed(report_frames, joined(segment_errors, ERRORS)),
+        joined(terms, TERMS),
+        joined(search_tokens, SEARCH),
+        joined(themes, THEMES),
+        context.run.run_id,
+        dimension_frames(),
+        fetch_log,
+    )
     candidate = stage_warehouse(paths.warehouse(), load)
-    context.add_output_metadata({f"rows_{t}": n for t, n in warehouse_counts(candidate).items()})
+    counts = {f"rows_{t}": n for t, n in warehouse_counts(candidate).items()}
+    context.add_output_metadata({"files_not_loaded": load.frames.errors.height, **counts})
 
 
 @dg.asset(group_name="warehouse", deps=[warehouse_candidate], pool="warehouse_writer", kinds={"duckdb"})

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import polars as pl
 
-from warehouse.charts import enable_offline_charts, ranked_bars, tooltips
+from notebooks.charts import enable_offline_charts, ranked_bars, tooltips
+from notebooks.labels import label, with_labels
+from notebooks.tables import reading_table
 from warehouse.home import default_warehouse
-from warehouse.labels import label, with_labels
 from warehouse.queries import run_query
-from warehouse.tables import reading_table
 
 enable_offline_charts()
 db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()

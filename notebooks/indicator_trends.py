@@ -31,7 +31,7 @@ from pathlib import Path
 import altair as alt
 import polars as pl
 
-from warehouse.charts import (
+from notebooks.charts import (
     count_axis,
     enable_offline_charts,
     region_colour,
@@ -39,10 +39,10 @@ from warehouse.charts import (
     tooltips,
     year_axis,
 )
+from notebooks.labels import label, with_labels
+from notebooks.tables import reading_table
 from warehouse.home import default_warehouse
-from warehouse.labels import label, with_labels
 from warehouse.queries import run_query
-from warehouse.tables import reading_table
 
 enable_offline_charts()
 db = Path(WAREHOUSE) if WAREHOUSE else default_warehouse()

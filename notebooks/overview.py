@@ -24,9 +24,9 @@ from pathlib import Path
 
 import altair as alt
 
-from warehouse.charts import count_axis, enable_offline_charts, ranked_bars, save_static, tooltips
+from notebooks.charts import count_axis, enable_offline_charts, ranked_bars, save_static, tooltips
+from notebooks.labels import with_labels
 from warehouse.home import default_warehouse
-from warehouse.labels import with_labels
 from warehouse.queries import run_query
 
 enable_offline_charts()

@@ -27,9 +27,9 @@ from pathlib import Path
 
 import altair as alt
 
-from warehouse.charts import enable_offline_charts, save_static, tooltips, year_axis
+from notebooks.charts import enable_offline_charts, save_static, tooltips, year_axis
+from notebooks.labels import with_labels
 from warehouse.home import default_warehouse
-from warehouse.labels import with_labels
 from warehouse.queries import run_query
 
 enable_offline_charts()

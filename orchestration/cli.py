@@ -251,7 +251,7 @@ def command_search(args: argparse.Namespace) -> int:
 
 
 def command_report(args: argparse.Namespace) -> int:
-    from warehouse.reports import parameters_from, render_reports
+    from notebooks.render import parameters_from, render_reports
 
     out = args.out or args.warehouse.resolve().parent / "reports"
     for path in render_reports(args.warehouse, out, parameters_from(args.parameter), args.notebook):

@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 from dagster import JobExecutionResult
 
+from notebooks.render import render_reports
 from orchestration.definitions import defs
 from orchestration.instance import fazhi_instance
 from orchestration.partitions import SOURCE_PARTITIONS, batch_range
@@ -16,7 +17,6 @@ from transforms.batches import BATCHES
 from transforms.sources import read_sources
 from warehouse.build import fingerprint
 from warehouse.queries import row_counts, run_query
-from warehouse.reports import render_reports
 
 log = logging.getLogger(__name__)
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}

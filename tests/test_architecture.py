@@ -11,8 +11,8 @@ OURS = {"transforms", "warehouse", "orchestration", "notebooks", "tests"}
 MAY_IMPORT = {
     "transforms": {"transforms"},
     "warehouse": {"warehouse", "transforms"},
-    "orchestration": {"orchestration", "transforms", "warehouse"},
-    "notebooks": {"warehouse"},
+    "orchestration": {"orchestration", "transforms", "warehouse", "notebooks"},
+    "notebooks": {"notebooks", "warehouse", "transforms"},
 }
 NEVER = {"transforms": {"dagster"}, "warehouse": {"dagster"}, "notebooks": {"dagster"}}
 

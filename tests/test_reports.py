@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from notebooks.render import notebook_paths, render_reports
 from tests.conftest import sample_load
 from tests.processes import CHROMIUM, CHROMIUM_ARGS
 from warehouse.build import build_warehouse
-from warehouse.reports import notebook_paths, render_reports
 
 pytestmark = pytest.mark.slow
 INJECTED = "<script>window.fazhiInjected = true; alert('injected')</script>"
@@ -113,7 +113,7 @@ def test_fazhi_report_with_a_parameter_says_so_in_the_header(rendered, tmp_path)
 
 
 def test_the_render_cache_follows_the_notebooks_source(rendered, tmp_path):
-    from warehouse.reports import notebook_paths, rendered_from
+    from notebooks.render import notebook_paths, rendered_from
 
     warehouse = rendered.parent / "warehouse.duckdb"
     notebooks = notebook_paths()
@@ -126,8 +126,19 @@ def test_the_render_cache_follows_the_notebooks_source(rendered, tmp_path):
     assert rendered_from(warehouse, {}, notebooks) == before
 
 
+def test_notebooks_are_the_jupytext_scripts_and_their_helpers_are_inputs_of_every_page():
+    from notebooks.render import NOTEBOOKS, notebook_paths, page_helpers, vega_bundle
+
+    names = [path.stem for path in notebook_paths()]
+    assert names == ["audit", "indicator_trends", "overview", "themes_terms"]
+    helpers = {str(path.relative_to(NOTEBOOKS)) for path in page_helpers()}
+    assert {"charts.py", "labels.py", "data/labels.toml", "templates/fazhi_offline/index.html.j2"} <= helpers
+    assert not helpers & {f"{name}.py" for name in names}
+    assert "</script" not in vega_bundle()  # the inlined bundle cannot end its own script tag
+
+
 def test_parameters_are_read_as_the_notebooks_spell_them():
-    from warehouse.reports import parameters_from
+    from notebooks.render import parameters_from
 
     assert parameters_from(["province=河南省", "top=5", 'indicators=["review_received"]']) == {
         "PROVINCE": "河南省",
@@ -153,7 +164,7 @@ def test_notebooks_find_the_warehouse_of_fazhi_home_whatever_the_working_directo
 def test_pages_show_labels_not_stored_codes(rendered):
     """What a reader sees in charts and tables (their labels and cells, not the prose) names
     levels, parts, flags, document types and chapters in Chinese; no page shows a local path."""
-    from warehouse.labels import labels
+    from notebooks.labels import labels
 
     codes = {code for kind in ("level", "part", "flag", "doc_type", "chapter") for code in labels()[kind]}
     for page_file in sorted(rendered.glob("*.html")):
@@ -167,7 +178,7 @@ def test_pages_show_labels_not_stored_codes(rendered):
 
 
 def test_every_stored_level_and_document_type_has_a_label():
-    from warehouse.labels import labels
+    from notebooks.labels import labels
     from warehouse.schema import sql_files
 
     ddl = dict(sql_files("tables"))

@@ -3,6 +3,7 @@
 import dagster as dg
 import polars as pl
 
+from notebooks.render import render_reports
 from orchestration.metadata import markdown_table
 from orchestration.resources import FazhiPaths
 from transforms.batches import joined
@@ -23,7 +24,6 @@ from transforms.frames import (
 from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, warehouse_counts
 from warehouse.contract import LoadInput
 from warehouse.queries import held_documents, run_query
-from warehouse.reports import render_reports
 
 
 @dg.asset(group_name="warehouse", pool="warehouse_writer", kinds={"duckdb"})

@@ -13,7 +13,7 @@ from transforms.themes import chapters
 
 @cache
 def labels() -> dict[str, dict[str, str]]:
-    text = resources.files("warehouse.data").joinpath("labels.toml").read_text("utf-8")
+    text = resources.files("notebooks.data").joinpath("labels.toml").read_text("utf-8")
     found: dict[str, dict[str, str]] = tomllib.loads(text)
     return {**found, "chapter": {c.code: c.name_zh for c in chapters()}}
 

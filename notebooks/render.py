@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     import nbformat
     from nbconvert import HTMLExporter
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
-TEMPLATES = Path(__file__).resolve().parent / "templates"
+NOTEBOOKS = Path(__file__).resolve().parent
+TEMPLATES = NOTEBOOKS / "templates"
+# A notebook is a jupytext percent script, which opens with this header; the helpers beside it do not.
+JUPYTEXT_HEADER = "# ---\n# jupyter:"
 KERNEL_TIMEOUT = 600
 RENDERED_FROM = ".rendered-from"
 # Kernels spend much of their time starting and waiting on DuckDB: four at once on two cores
@@ -38,11 +40,20 @@ KERNELS = max(4, os.cpu_count() or 1)
 @cache
 def vega_bundle() -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML."""
-    return vl_convert.javascript_bundle()  # pyright: ignore[reportCallIssue] (snippet defaults to None).replace("</script", "<\\/script")
+    bundle: str = vl_convert.javascript_bundle()  # pyright: ignore[reportCallIssue] (snippet defaults to None)
+    return bundle.replace("</script", "<\\/script")
 
 
 def notebook_paths() -> list[Path]:
-    return sorted(NOTEBOOKS.glob("*.py"))
+    return sorted(p for p in NOTEBOOKS.glob("*.py") if p.read_text("utf-8").startswith(JUPYTEXT_HEADER))
+
+
+def page_helpers() -> list[Path]:
+    """The files besides a notebook and the warehouse that its page is made from: the chart and
+    table helpers, the labels, the template."""
+    notebooks = set(notebook_paths())
+    files = (p for p in NOTEBOOKS.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    return sorted(p for p in files if not p.name.startswith(".") and p not in notebooks)
 
 
 def inject_parameters(notebook: "nbformat.NotebookNode", parameters: dict[str, Any]) -> None:
@@ -90,10 +101,11 @@ def exporter() -> "HTMLExporter":
 
 
 def rendered_from(warehouse: Path, parameters: dict[str, Any], notebooks: list[Path]) -> str:
-    """What the HTML shows: the notebooks' source, the warehouse's row counts and last load, and
-    the parameters. A rerun that changes none of these need not run a notebook again."""
+    """What the HTML shows: the notebooks and what renders them, the warehouse's row counts and
+    last load, and the parameters. A rerun that changes none of these need not run a notebook again."""
     state = [
         [(path.name, hashlib.sha256(path.read_bytes()).hexdigest()) for path in notebooks],
+        [(str(p.relative_to(NOTEBOOKS)), hashlib.sha256(p.read_bytes()).hexdigest()) for p in page_helpers()],
         row_counts(warehouse),
         run_query(warehouse, "last_load").rows(),
         sorted(parameters.items(), key=str),

@@ -17,7 +17,7 @@ import altair as alt
 import polars as pl
 import vl_convert
 
-from warehouse.labels import label
+from notebooks.labels import label
 from warehouse.queries import run_query
 
 RENDERER = "fazhi_offline"

@@ -92,6 +92,16 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--warehouse", type=Path, default=settings.warehouse)
     export.set_defaults(handler=command_export)
 
+    lake = commands.add_parser(
+        "lake", help="copy the warehouse into a DuckLake catalog (Parquet data, every view): docs/scaling.md"
+    )
+    lake.add_argument(
+        "catalog", type=Path, help="the catalog database to create or replace, e.g. fazhi.ducklake"
+    )
+    lake.add_argument("--data-path", type=Path, required=True, help="folder for the lake's Parquet files")
+    lake.add_argument("--warehouse", type=Path, default=settings.warehouse)
+    lake.set_defaults(handler=command_lake)
+
     add_maintenance_commands(commands, settings)
     return top
 
@@ -256,6 +266,16 @@ def command_report(args: argparse.Namespace) -> int:
     out = args.out or args.warehouse.resolve().parent / "reports"
     for path in render_reports(args.warehouse, out, parameters_from(args.parameter), args.notebook):
         print(path)
+    return 0
+
+
+def command_lake(args: argparse.Namespace) -> int:
+    from warehouse.lake import copy_to_ducklake
+
+    if not args.warehouse.is_file():
+        raise FileNotFoundError(f"no warehouse at {args.warehouse}: run `fazhi run` first")
+    counts = copy_to_ducklake(args.warehouse, args.catalog, args.data_path)
+    print(f"DuckLake catalog {args.catalog}: {sum(counts.values()):,} rows in {len(counts)} tables")
     return 0
 
 

@@ -20,3 +20,17 @@ def test_the_schema_and_its_views_load_into_a_ducklake_catalog(sample_warehouse,
         in_lake = con.execute(sql).fetchall()
     assert in_lake == queries.query(sample_warehouse, sql).rows()
     assert len(in_lake) == 4
+
+
+def test_fazhi_lake_copies_the_warehouse_and_says_how_much(sample_warehouse, tmp_path, capsys):
+    from orchestration.cli import main
+
+    catalog = tmp_path / "fazhi.ducklake"
+    code = main(
+        ["lake", str(catalog), "--data-path", str(tmp_path / "data"), "--warehouse", str(sample_warehouse)]
+    )
+    assert code == 0
+    counts = queries.row_counts(sample_warehouse)
+    expected = f"DuckLake catalog {catalog}: {sum(counts.values()):,} rows in {len(counts)} tables"
+    assert capsys.readouterr().out.strip() == expected
+    assert catalog.is_file()

@@ -20,7 +20,7 @@ def asset_check(check: checks.Check) -> dg.AssetChecksDefinition:
         asset="warehouse_candidate", name=check.name, blocking=check.blocking, description=check.description
     )
     def evaluate(context: dg.AssetCheckExecutionContext, paths: FazhiPaths) -> dg.AssetCheckResult:
-        """A run that loaded nothing stages the published file itself, which passed every check
+        """A run that loaded nothing has the published file itself as its candidate, which passed every check
         when it was published: it is not scanned again."""
         staged, published = candidate_path(paths.warehouse(), context.run.run_id), paths.warehouse()
         unchanged = published.exists() and staged.samefile(published)

@@ -11,7 +11,7 @@ from pathlib import Path
 import polars as pl
 
 from tests.conftest import sample_load
-from warehouse.build import build_warehouse, stage_warehouse
+from warehouse.build import build_candidate, build_warehouse
 from warehouse.contract import LoadInput
 
 FRAME_FIELDS = ("documents", "sections", "facts", "inconsistencies")
@@ -38,7 +38,7 @@ def main(warehouse: str, copies: str) -> None:
     build_warehouse(path, load)
     big = replicated(load, int(copies))
     print("staging", flush=True)
-    stage_warehouse(path, big)
+    build_candidate(path, big)
     print("staged", flush=True)
 
 

@@ -182,12 +182,12 @@ def test_two_writers_never_lose_a_load(tmp_path, sample_paths):
     """Two runs (a CLI run and a UI run, say) stage candidates from the same published file: the
     first publishes, the second is refused with a clear error and leaves nothing behind — its
     reports are still new, so the next run loads them on top."""
-    from warehouse.build import WarehouseChanged, publish_warehouse, stage_warehouse
+    from warehouse.build import WarehouseChanged, build_candidate, publish_warehouse
 
     path = tmp_path / "warehouse.duckdb"
     build_warehouse(path, sample_load(sample_paths[:1], run_id="base"))
-    first = stage_warehouse(path, sample_load(sample_paths[1:2], run_id="cli"))
-    second = stage_warehouse(path, sample_load(sample_paths[2:3], run_id="ui"))
+    first = build_candidate(path, sample_load(sample_paths[1:2], run_id="cli"))
+    second = build_candidate(path, sample_load(sample_paths[2:3], run_id="ui"))
     publish_warehouse(first, path)
     with pytest.raises(WarehouseChanged, match="changed while this run was loading; rerun"):
         publish_warehouse(second, path)

@@ -98,9 +98,9 @@ def nothing_to_load(load: LoadInput) -> bool:
     return frames.documents.is_empty() and frames.errors.is_empty() and load.fetch_log.is_empty()
 
 
-def stage_warehouse(path: Path, load: LoadInput) -> Path:
+def build_candidate(path: Path, load: LoadInput) -> Path:
     """The published warehouse plus this run, as a candidate file beside it; returns its path.
-    A run that brings nothing stages the published file itself (a hard link): a rerun with nothing
+    A run that brings nothing uses the published file itself (a hard link): a rerun with nothing
     new copies nothing and publishes an unchanged file."""
     started = now()
     codes = load.dimensions["dim_indicator"].get_column("indicator_code").to_list()
@@ -171,5 +171,5 @@ def warehouse_counts(path: Path) -> dict[str, int]:
 
 def build_warehouse(path: Path, load: LoadInput) -> dict[str, int]:
     """Stage and publish in one go (no checks in between): for callers outside the pipeline."""
-    publish_warehouse(stage_warehouse(path, load), path)
+    publish_warehouse(build_candidate(path, load), path)
     return warehouse_counts(path)

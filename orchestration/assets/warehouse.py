@@ -21,7 +21,7 @@ from transforms.frames import (
     ReportFrames,
     without_failed,
 )
-from warehouse.build import candidate_path, publish_warehouse, stage_warehouse, warehouse_counts
+from warehouse.build import build_candidate, candidate_path, publish_warehouse, warehouse_counts
 from warehouse.contract import LoadInput
 from warehouse.queries import held_documents, run_query
 
@@ -60,7 +60,7 @@ def warehouse_candidate(
         dimension_frames(),
         fetch_log,
     )
-    candidate = stage_warehouse(paths.warehouse(), load)
+    candidate = build_candidate(paths.warehouse(), load)
     counts = {f"rows_{t}": n for t, n in warehouse_counts(candidate).items()}
     context.add_output_metadata({"files_not_loaded": load.frames.errors.height, **counts})
 

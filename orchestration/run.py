@@ -8,6 +8,11 @@ import dagster as dg
 from dagster import JobExecutionResult
 
 from notebooks.render import render_reports
+from orchestration.assets.ingest import fetch_log, raw_documents
+from orchestration.assets.parse import parsed_reports
+from orchestration.assets.text import segmented_text
+from orchestration.assets.warehouse import warehouse as warehouse_asset
+from orchestration.assets.warehouse import warehouse_candidate
 from orchestration.definitions import defs
 from orchestration.instance import fazhi_instance
 from orchestration.partitions import SOURCE_PARTITIONS, batch_range
@@ -110,10 +115,8 @@ def without_a_job(warehouse: Path, reports_dir: Path, scrapes: dict[str, dict]) 
 
 
 # A backfill builds the batches before it loads them: these assets run per batch range, the rest once.
-BATCHED_ASSETS = ["raw_documents", "documents", "document_errors", "sections", "indicator_facts"]
-BATCHED_ASSETS += ["inconsistencies", "terms", "search_tokens", "themes", "segment_errors"]
-BATCHED = [dg.AssetKey(name) for name in BATCHED_ASSETS]
-LOAD = [dg.AssetKey(name) for name in ("fetch_log", "warehouse_candidate", "warehouse")]
+BATCHED = [*raw_documents.keys, *parsed_reports.keys, *segmented_text.keys]
+LOAD = [*fetch_log.keys, *warehouse_candidate.keys, *warehouse_asset.keys]
 
 
 def batch_job() -> dg.JobDefinition:

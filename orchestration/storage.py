@@ -20,16 +20,14 @@ class ParquetFrames(dg.ConfigurableIOManager):
     base_dir: str = ""
 
     def handle_output(self, context: dg.OutputContext, obj: pl.DataFrame | dict[str, pl.DataFrame]) -> None:
-        if not context.has_asset_partitions:
-            assert isinstance(obj, pl.DataFrame)
+        keys = sorted(context.asset_partition_keys) if context.has_asset_partitions else None
+        given = sorted(obj) if isinstance(obj, dict) else None
+        if given != keys:
+            name = context.asset_key.to_user_string()
+            raise dg.Failure(f"{name} gave batches {given or 'none'}, its run builds {keys or 'none'}")
+        if isinstance(obj, pl.DataFrame):
             write(obj, self.path(context.asset_key))
             return
-        keys = sorted(context.asset_partition_keys)
-        if not isinstance(obj, dict) or sorted(obj) != keys:
-            name = context.asset_key.to_user_string()
-            raise dg.Failure(
-                f"{name} gave {sorted(obj) if isinstance(obj, dict) else 'one frame'}, not batches {keys}"
-            )
         for key, frame in obj.items():
             write(frame, self.path(context.asset_key, key))
 

@@ -125,3 +125,28 @@ def test_every_asset_has_an_owner_and_a_code_version():
     assert specs["indicator_facts"].code_version == rules_version()
     assert specs["warehouse"].code_version == version("fazhi")
     assert specs["warehouse"].kinds == {"duckdb"}
+
+
+def test_a_one_batch_run_stores_and_counts_only_its_batch(tmp_path, sample_paths):
+    import polars as pl
+
+    from orchestration.assets.ingest import raw_documents
+    from orchestration.resources import FazhiPaths
+    from orchestration.storage import ParquetFrames
+    from transforms.batches import batch_of
+    from transforms.samples import display_name
+
+    batch = batch_of(display_name(sample_paths[0]))
+    in_batch = sum(batch_of(display_name(p)) == batch for p in sample_paths)
+    frames = tmp_path / "frames"
+    resources = {
+        "paths": FazhiPaths(input_dir=str(sample_paths[0].parent), warehouse_path=str(tmp_path / "w.duckdb")),
+        "io_manager": ParquetFrames(base_dir=str(frames)),
+    }
+    result = dg.materialize([raw_documents], partition_key=batch, resources=resources)
+    metadata = result.get_asset_materialization_events()[0].materialization.metadata
+    assert metadata["files"].value == len(sample_paths)
+    assert metadata["new_or_changed"].value == in_batch
+    assert metadata["dagster/row_count"].value == in_batch
+    assert [p.name for p in (frames / "raw_documents").iterdir()] == [f"{batch}.parquet"]
+    assert pl.read_parquet(frames / "raw_documents" / f"{batch}.parquet").height == in_batch

@@ -170,6 +170,6 @@ def warehouse_counts(path: Path) -> dict[str, int]:
 
 
 def build_warehouse(path: Path, load: LoadInput) -> dict[str, int]:
-    """Stage and publish in one go (no checks in between): for callers outside the pipeline."""
+    """Build the candidate and publish it in one go (no checks between): for callers outside the pipeline."""
     publish_warehouse(build_candidate(path, load), path)
     return warehouse_counts(path)

@@ -7,8 +7,8 @@ from orchestration.assets.scrape import scraped_pages
 from orchestration.metadata import frame_metadata
 from orchestration.partitions import report_batches
 from orchestration.resources import FazhiPaths
-from transforms.batches import by_batch, source_batches
-from transforms.frames import FETCH_LOG_ROWS
+from transforms.batches import by_batch, joined, source_batches
+from transforms.frames import FETCH_LOG_ROWS, RAW_REPORTS
 
 # Every scraped source feeds every batch: a file's batch comes from its address, not its source.
 EVERY_SOURCE = dg.AssetDep(scraped_pages, partition_mapping=dg.AllPartitionMapping())
@@ -18,12 +18,14 @@ EVERY_SOURCE = dg.AssetDep(scraped_pages, partition_mapping=dg.AllPartitionMappi
 def raw_documents(context: dg.AssetExecutionContext, paths: FazhiPaths) -> dict[str, pl.DataFrame]:
     """The report files of the input folder (the bundled samples by default) or the scraped reports
     of the sources file, less the versions the warehouse already holds (a rerun parses nothing),
-    in this run's batches."""
+    in this run's batches (`files` counts every batch's)."""
     files, new = paths.input_files()
+    batches = by_batch(new, source_batches(new), context.partition_keys)
+    in_run = joined(batches, RAW_REPORTS)
     context.add_output_metadata(
-        {"files": files, "new_or_changed": new.height, **frame_metadata(new, len(context.partition_keys))}
+        {"files": files, "new_or_changed": in_run.height, **frame_metadata(in_run, len(batches))}
     )
-    return by_batch(new, source_batches(new), context.partition_keys)
+    return batches
 
 
 @dg.asset(group_name="ingest", deps=[EVERY_SOURCE], kinds={"polars"})

@@ -31,7 +31,7 @@ def rate_matches(stated: float, numerator: float, denominator: float) -> bool:
 def audit_figures(values: dict[str, float]) -> list[Inconsistency]:
     """Every inconsistency among one report's figures (code -> value)."""
     cat = catalogue()
-    found = []
+    found: list[Inconsistency] = []
     kinds = {i.code: i.kind for i in cat.indicators}
     for code, value in values.items():
         if kinds.get(code) == "rate" and not 0 <= value <= 100:

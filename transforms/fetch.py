@@ -64,8 +64,10 @@ class Fetcher:
 
     settings: FetchSettings
     client: httpx.Client = field(init=False)
-    robots: dict[str, robotparser.RobotFileParser] = field(default_factory=dict)
-    last_request: dict[str, float] = field(default_factory=dict)
+    robots: dict[str, robotparser.RobotFileParser] = field(
+        default_factory=dict[str, robotparser.RobotFileParser]
+    )
+    last_request: dict[str, float] = field(default_factory=dict[str, float])
 
     def __post_init__(self) -> None:
         timeout = httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout)
@@ -202,7 +204,7 @@ class Fetcher:
 
 
 def conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
-    headers = {}
+    headers: dict[str, str] = {}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:
@@ -215,7 +217,8 @@ def read_limited(response: httpx.Response, limit: int, deadline: float) -> bytes
     declared = response.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise FetchRefused(f"body too large: {int(declared):,} bytes (limit {limit:,})")
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     for chunk in response.iter_bytes():
         size += len(chunk)
         if size > limit:

@@ -62,7 +62,7 @@ def densest_node(tree: LexborHTMLParser) -> LexborNode | None:
 
 
 def header_text(tree: LexborHTMLParser, body: LexborNode) -> str:
-    lines = []
+    lines: list[str] = []
     for selector in HEADER_SELECTORS:
         for node in tree.css(selector):
             text = node.text(separator=" ").strip()
@@ -75,7 +75,7 @@ def header_text(tree: LexborHTMLParser, body: LexborNode) -> str:
 def meta_lines(tree: LexborHTMLParser) -> list[str]:
     """Short lines of the page that carry publish dates, sources or document numbers."""
     wanted = re.compile(r"(发布时间|发布日期|信息时间|成文日期|时间|日期|文号|索引号|来源)\s*[:：]")
-    found = []
+    found: list[str] = []
     for node in tree.css("span, p, td, div, li"):
         text = node.text(separator=" ").strip()
         if len(text) <= 80 and wanted.search(text) and text not in found:

@@ -191,7 +191,7 @@ def candidates(text: str, cat: Catalogue | None = None, shown: str | None = None
     stored text of the same length."""
     cat = cat or catalogue()
     shown = text if shown is None else shown
-    found = []
+    found: list[Candidate] = []
     quantities = find_quantities(text)
     sentences, clauses = Boundaries.of(SENTENCE_END, text), Boundaries.of(CLAUSE_END, text)
     listed = respectively_lists(text, quantities, clauses)

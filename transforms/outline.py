@@ -72,7 +72,7 @@ def parse_outline(text: str) -> list[Section]:
 
 
 def close_sections(opened: list[tuple[int, str, str, int]], length: int) -> list[Section]:
-    sections = []
+    sections: list[Section] = []
     after_shortcomings = False
     for index, (depth, path, heading, start) in enumerate(opened):
         end = next((s for d, _, _, s in opened[index + 1 :] if d <= depth), length)

@@ -124,7 +124,11 @@ def parse_reports(raw: pl.DataFrame | Iterable[dict[str, Any]]) -> ReportFrames:
     """Parse every RAW_REPORTS row into the parse frames, across processes when there are many;
     unreadable or failing files become error rows with the reason, they never stop the run."""
     rows = raw.to_dicts() if isinstance(raw, pl.DataFrame) else list(raw)
-    documents, errors, sections, facts, inconsistencies = [], [], [], [], []
+    documents: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    sections: list[dict[str, Any]] = []
+    facts: list[dict[str, Any]] = []
+    inconsistencies: list[dict[str, Any]] = []
     for outcome in map_in_processes(report_rows, rows, "parse"):
         if outcome.document:
             documents.append(outcome.document)

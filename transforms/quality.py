@@ -118,7 +118,7 @@ def days_late(report_year: int | None, published: dt.date | None, doc_type: str)
 def missing_parts(text: str, categories: set[str]) -> list[str]:
     """Required parts that neither a section nor a phrase of the text covers."""
     lex = lexicon()
-    missing = []
+    missing: list[str] = []
     if "shortcomings" not in categories and not lex.shortcomings.search(text):
         missing.append("shortcomings")
     if "next_year" not in categories and not lex.next_year.search(text):

@@ -211,7 +211,7 @@ def without_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in a text, in order, with offsets into it."""
-    found = []
+    found: list[Quantity] = []
     for match in QUANTITY.finditer(text):
         if not match.group(0) or not (match.group("core") or match.group("percent_cn")):
             continue

@@ -86,7 +86,7 @@ class Resolution:
     region: Region | None
     level: str | None
     ambiguous: bool = False
-    candidates: list[tuple[str, float]] = field(default_factory=list)
+    candidates: list[tuple[str, float]] = field(default_factory=list[tuple[str, float]])
 
 
 def aliases(region: Region) -> list[tuple[str, float]]:

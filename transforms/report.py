@@ -55,7 +55,7 @@ class ParsedReport:
     facts: list[Candidate]
     candidates: list[Candidate]
     inconsistencies: list[Inconsistency]
-    flags: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list[str])
     not_report_reason: str | None = None
 
     @property
@@ -227,7 +227,7 @@ def doc_type_of(page: str, issuer: str | None) -> str:
 
 def flags_of(report: ParsedReport, page: str) -> list[str]:
     meta = report.meta
-    flags = []
+    flags: list[str] = []
     if spam_spans(page):
         flags.append("injected_spam")
     if has_damaged_text(page) or meta.doc_date_damaged or meta.doc_number_damaged:

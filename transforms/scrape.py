@@ -34,7 +34,7 @@ class ScrapeSummary:
     list_pages: int = 0
     reports: int = 0
     changed: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list[str])
     requests: int = 0
     seconds: float = 0.0
 
@@ -90,7 +90,9 @@ def log_row(url: str, kind: str, result: FetchResult, digest: str | None) -> dic
 def crawl_list_pages(crawl: Crawl) -> list[str]:
     """Report URLs from the start page and the list pages it leads to (max_pages of them)."""
     source = crawl.source
-    queue, visited, reports = [source.start_url], set(), {}
+    queue = [source.start_url]
+    visited: set[str] = set()
+    reports: dict[str, None] = {}
     while queue and len(visited) < source.max_pages:
         url = queue.pop(0)
         if url in visited:

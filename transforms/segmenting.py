@@ -3,6 +3,7 @@ postings and theme coverage; a report whose segmentation fails becomes an error 
 `segment`) and is left out of the load, the others go on."""
 
 import logging
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 import polars as pl
@@ -50,7 +51,7 @@ class CountsFrame:
 
     BATCH_ROWS = 500_000
 
-    def __init__(self, schema: dict[str, pl.DataType]) -> None:
+    def __init__(self, schema: Mapping[str, type[pl.DataType]]) -> None:
         self.schema = schema
         self.parts: list[pl.DataFrame] = []
         self.columns: tuple[list[Any], list[Any], list[Any]] = ([], [], [])
@@ -74,7 +75,9 @@ class CountsFrame:
 
 def segment_documents(documents: pl.DataFrame) -> SegmentFrames:
     """(term counts, search postings, theme coverage, errors) from one pass over every report's text."""
-    terms, postings, themes, errors = CountsFrame(TERMS), CountsFrame(SEARCH), [], []
+    terms, postings = CountsFrame(TERMS), CountsFrame(SEARCH)
+    themes: list[tuple[Any, ...]] = []
+    errors: list[dict[str, Any]] = []
     rows = list(documents.select("document_id", "source", "sha256", "text").iter_rows())
     for outcome in map_in_processes(segmented, rows, "segment"):
         if outcome.error:

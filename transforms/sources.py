@@ -18,7 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 DEFAULT_LINK_PATTERN = r"(法治政府建设|依法行政|法治建设).{0,30}(报告|总结|情况)"
@@ -108,7 +108,7 @@ def read_sources(path: Path) -> SourcesFile:
 
 
 def source_of(entry: dict[str, Any], path: Path) -> Source:
-    name, url = entry.get("name", ""), entry.get("start_url", "")
+    name, url = str(entry.get("name", "")), str(entry.get("start_url", ""))
     if not NAME.match(name):
         raise ValueError(f"{path}: source name {name!r} must be letters, digits, - or _")
     if urlsplit(url).scheme not in ("http", "https"):
@@ -122,8 +122,10 @@ def source_of(entry: dict[str, Any], path: Path) -> Source:
     for key, value in limits.items():
         if not of_type(value, int) or not 1 <= value <= MAX_PER_SOURCE:
             raise ValueError(f"{path}: source {name}: {key} must be 1 to {MAX_PER_SOURCE:,}, got {value!r}")
-    hosts = entry.get("attachment_hosts", [])
-    if not isinstance(hosts, list) or not all(isinstance(h, str) for h in hosts):
+    listed = entry.get("attachment_hosts", [])
+    items = cast("list[object]", listed) if isinstance(listed, list) else [None]
+    hosts = [h for h in items if isinstance(h, str)]
+    if len(hosts) != len(items):
         raise ValueError(f"{path}: source {name}: attachment_hosts must be a list of host names")
     return Source(
         name, url, entry.get("region"), pattern, limits["max_pages"], limits["max_reports"], tuple(hosts)

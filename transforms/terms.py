@@ -24,7 +24,7 @@ HAN_TERM = re.compile(r"^[\u4e00-\u9fff]{2,}$|^[\u4e00-\u9fff]+\+[\u4e00-\u9fff]
 
 def user_words() -> list[tuple[str, int, str | None]]:
     text = resources.files("transforms.data").joinpath("userdict.txt").read_text("utf-8")
-    words = []
+    words: list[tuple[str, int, str | None]] = []
     for line in text.splitlines():
         parts = line.split()
         if parts:

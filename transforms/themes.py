@@ -23,7 +23,7 @@ def chapters() -> tuple[Chapter, ...]:
 def theme_coverage(text: str) -> list[tuple[str, int, float]]:
     """(chapter, hits, hits per 1,000 characters) for every chapter, so lengths compare."""
     length = max(len(text), 1)
-    rows = []
+    rows: list[tuple[str, int, float]] = []
     for chapter in chapters():
         hits = sum(text.count(term) for term in chapter.terms)
         rows.append((chapter.code, hits, round(1000 * hits / length, 3)))

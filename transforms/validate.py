@@ -20,7 +20,7 @@ def violations(
 ) -> list[str]:
     """Every invariant one report's rows break (an empty list: it can be loaded)."""
     text = document["text"]
-    found = []
+    found: list[str] = []
     paths = [s["path"] for s in sections]
     if len(set(paths)) != len(paths):
         found.append("two sections share an outline path")
@@ -42,7 +42,7 @@ def violations(
 
 def fact_violations(fact: dict[str, Any], text: str, known: dict[str, Any]) -> list[str]:
     code, start, end = fact["indicator_code"], fact["start_offset"], fact["end_offset"]
-    found = []
+    found: list[str] = []
     if code not in known:
         found.append(f"unknown indicator {code}")
     elif known[code].kind == "rate" and not 0 <= fact["value"] <= 100:

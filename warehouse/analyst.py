@@ -105,14 +105,14 @@ def analyst_query(
     finally:
         timer.cancel()
         con.close()
-    frame = pl.from_arrow(pa.Table.from_batches(batches[1], schema=batches[0]))
-    assert isinstance(frame, pl.DataFrame)
+    frame = pl.DataFrame(pa.Table.from_batches(batches[1], schema=batches[0]))
     return AnalystResult(frame.head(max_rows), truncated=frame.height > max_rows)
 
 
 def limited_batches(reader: pa.RecordBatchReader, rows: int) -> tuple[pa.Schema, list[pa.RecordBatch]]:
     """The reader's first `rows` rows as Arrow batches (types kept: lists, dates, structs)."""
-    kept, count = [], 0
+    kept: list[pa.RecordBatch] = []
+    count = 0
     for batch in reader:
         kept.append(batch.slice(0, rows - count))
         count += kept[-1].num_rows

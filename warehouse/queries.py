@@ -81,7 +81,8 @@ def export_parquet(path: Path, out_dir: Path) -> list[Path]:
     file's columns, types and comments, fazhi's version and the rules versions of the data)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     con = connect_read_only(path)
-    written, resources = [], []
+    written: list[Path] = []
+    resources: list[dict[str, Any]] = []
     try:
         for (name,) in con.execute(named_query("relations")).fetchall():
             target = out_dir / f"{name}.parquet"

@@ -100,7 +100,7 @@ def check_not_newer(con: duckdb.DuckDBPyConnection) -> int:
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Bring the warehouse to the latest version and recreate the views; returns versions applied."""
     version = check_not_newer(con)
-    applied = []
+    applied: list[int] = []
     if version == 0:
         create_tables(con)
         record_version(con, latest_version(), "current tables")

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 from concurrent.futures import ThreadPoolExecutor
-from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,6 +23,7 @@ from warehouse.queries import row_counts, run_query
 
 if TYPE_CHECKING:
     import nbformat
+    from jupyter_client.manager import KernelManager
     from nbconvert import HTMLExporter
 
 NOTEBOOKS = Path(__file__).resolve().parent
@@ -32,16 +32,29 @@ TEMPLATES = NOTEBOOKS / "templates"
 JUPYTEXT_HEADER = "# ---\n# jupyter:"
 KERNEL_TIMEOUT = 600
 RENDERED_FROM = ".rendered-from"
-# Kernels spend much of their time starting and waiting on DuckDB: four at once on two cores
-# rendered the notebooks in 19.4 s against 22.1 s two at a time (10,000 reports).
-KERNELS = max(4, os.cpu_count() or 1)
+# A kernel's start and its imports (Altair, Polars, DuckDB, vl-convert's first chart) cost more than
+# most notebooks' cells, and DuckDB and vl-convert use every core: so the notebooks share kernels,
+# each running its notebooks one after another, a kernel per two cores. At 1,000 reports on two
+# cores the four pages took 12.1 s in one kernel, 15.4 s in two and 13.4 s in four (17.4 s in
+# four fresh kernels, the earlier way).
+KERNELS = max(1, (os.cpu_count() or 1) // 2)
+# Between two notebooks in one kernel every name the first defined is deleted (imported modules
+# stay loaded, which is the point), so no page can lean on another's variables.
+RESET = "%reset -f"
 
 
-@cache
-def vega_bundle() -> str:
-    """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML."""
+def vega_bundle(folder: Path) -> str:
+    """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML. Building
+    it takes vl-convert 1.5 s, so it is kept in `folder`, one file per vl-convert version."""
+    kept = folder / f".vega-bundle-{version('vl-convert-python')}.js"
+    if kept.exists():
+        return kept.read_text("utf-8")
     bundle: str = vl_convert.javascript_bundle()  # pyright: ignore[reportCallIssue] (snippet defaults to None)
-    return bundle.replace("</script", "<\\/script")
+    bundle = bundle.replace("</script", "<\\/script")
+    written = kept.with_suffix(".partial")
+    written.write_text(bundle, encoding="utf-8")
+    written.replace(kept)
+    return bundle
 
 
 def notebook_paths() -> list[Path]:
@@ -73,7 +86,35 @@ def inject_parameters(notebook: "nbformat.NotebookNode", parameters: dict[str, A
     notebook.cells.insert(position + 1, cell)
 
 
-def execute_notebook(path: Path, parameters: dict[str, Any]) -> "nbformat.NotebookNode":
+def execute_notebooks(paths: list[Path], parameters: dict[str, Any]) -> list["nbformat.NotebookNode"]:
+    """Each notebook executed, in KERNELS kernels at once (the notebooks dealt out among them)."""
+    groups = [paths[index::KERNELS] for index in range(min(KERNELS, len(paths)))]
+    with ThreadPoolExecutor(max_workers=len(groups) or 1) as pool:
+        executed = dict(
+            pair
+            for group in pool.map(lambda g: execute_in_one_kernel(g, parameters), groups)
+            for pair in group
+        )
+    return [executed[path] for path in paths]
+
+
+def execute_in_one_kernel(
+    paths: list[Path], parameters: dict[str, Any]
+) -> list[tuple[Path, "nbformat.NotebookNode"]]:
+    from jupyter_client.manager import KernelManager  # noqa: PLC0415 (see the module docstring)
+
+    kernel = KernelManager(kernel_name="python3")
+    kernel.start_kernel(cwd=str(NOTEBOOKS))
+    try:
+        return [(path, execute_notebook(path, parameters, kernel)) for path in paths]
+    finally:
+        kernel.shutdown_kernel(now=True)
+
+
+def execute_notebook(
+    path: Path, parameters: dict[str, Any], kernel: "KernelManager"
+) -> "nbformat.NotebookNode":
+    """Run a notebook's cells in a running kernel, then clear the names it defined."""
     import jupytext  # noqa: PLC0415 (see the module docstring)
     from nbclient import NotebookClient  # noqa: PLC0415
 
@@ -81,11 +122,20 @@ def execute_notebook(path: Path, parameters: dict[str, Any]) -> "nbformat.Notebo
     inject_parameters(notebook, parameters)
     client = NotebookClient(
         notebook,
+        km=kernel,
         timeout=KERNEL_TIMEOUT,
         kernel_name="python3",
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
     client.execute()
+    channel = kernel.client()
+    channel.start_channels()
+    try:
+        reply = channel.execute_interactive(RESET, store_history=False, timeout=KERNEL_TIMEOUT)
+    finally:
+        channel.stop_channels()
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError(f"{path.name}: the kernel's names could not be cleared after it ran")
     return notebook
 
 
@@ -143,12 +193,12 @@ def render_reports(
     expected = [out_dir / f"{path.stem}.html" for path in notebooks]
     if marker.exists() and marker.read_text() == source and all(p.exists() for p in expected):
         return expected
-    with ThreadPoolExecutor(max_workers=KERNELS) as pool:  # each notebook runs in its own kernel process
-        executed = list(pool.map(lambda path: execute_notebook(path, values), notebooks))
+    executed = execute_notebooks(notebooks, values)
     html = exporter()
     header = page_header(warehouse, values)
+    bundle = vega_bundle(out_dir)
     for notebook, target in zip(executed, expected, strict=True):
-        resources = {"vega_bundle": vega_bundle(), "fazhi_header": header}
+        resources = {"vega_bundle": bundle, "fazhi_header": header}
         body, _ = html.from_notebook_node(notebook, resources=resources)
         target.write_text(body, encoding="utf-8")
     marker.write_text(source)

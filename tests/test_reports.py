@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from notebooks.render import notebook_paths, render_reports
+from notebooks.render import execute_in_one_kernel, notebook_paths, render_reports
 from tests.conftest import sample_load
 from tests.processes import CHROMIUM, CHROMIUM_ARGS
 from warehouse.build import build_warehouse
@@ -126,7 +126,7 @@ def test_the_render_cache_follows_the_notebooks_source(rendered, tmp_path):
     assert rendered_from(warehouse, {}, notebooks) == before
 
 
-def test_notebooks_are_the_jupytext_scripts_and_their_helpers_are_inputs_of_every_page():
+def test_notebooks_are_the_jupytext_scripts_and_their_helpers_are_inputs_of_every_page(tmp_path):
     from notebooks.render import NOTEBOOKS, notebook_paths, page_helpers, vega_bundle
 
     names = [path.stem for path in notebook_paths()]
@@ -134,7 +134,12 @@ def test_notebooks_are_the_jupytext_scripts_and_their_helpers_are_inputs_of_ever
     helpers = {str(path.relative_to(NOTEBOOKS)) for path in page_helpers()}
     assert {"charts.py", "labels.py", "data/labels.toml", "templates/fazhi_offline/index.html.j2"} <= helpers
     assert not helpers & {f"{name}.py" for name in names}
-    assert "</script" not in vega_bundle()  # the inlined bundle cannot end its own script tag
+    bundle = vega_bundle(tmp_path)
+    assert "</script" not in bundle  # the inlined bundle cannot end its own script tag
+    assert "vegaEmbed" in bundle
+    kept = next(tmp_path.glob(".vega-bundle-*.js"))
+    kept.write_text("kept", encoding="utf-8")
+    assert vega_bundle(tmp_path) == "kept"  # built once per vl-convert version
 
 
 def test_parameters_are_read_as_the_notebooks_spell_them():
@@ -189,3 +194,16 @@ def test_every_stored_level_and_document_type_has_a_label():
         allowed = re.search(rf"{column} VARCHAR NOT NULL CHECK \({column} IN \(([^)]*)\)\)", ddl[table])
         assert allowed is not None
         assert set(re.findall(r"'(\w+)'", allowed.group(1))) == set(labels()[kind])
+
+
+def test_notebooks_sharing_a_kernel_share_its_imports_but_not_their_names(tmp_path):
+    header = notebook_paths()[0].read_text("utf-8").split("\n\n", 1)[0] + "\n\n"  # the kernelspec
+    first, second = tmp_path / "first.py", tmp_path / "second.py"
+    first.write_text(header + "# %%\nimport colorsys\n\nleft_over = CHART_DIR\n", encoding="utf-8")
+    shown = "print(sorted({'left_over', 'colorsys'} & set(dir())), 'colorsys' in sys.modules)"
+    second.write_text(
+        header + f"# %%\nimport sys\n\n{shown}\n",
+        encoding="utf-8",
+    )
+    executed = dict(execute_in_one_kernel([first, second], {"CHART_DIR": "charts"}))
+    assert executed[second].cells[-1].outputs[0]["text"] == "[] True\n"

@@ -4,7 +4,9 @@ what the step before it wrote, and the UI can rebuild any asset from the files o
 
 A batched asset's value is a dict of its batches' frames, whatever the run covers: one batch
 (a backfill run on a cluster) or all of them (`fazhi run`); a downstream asset that is not
-batched receives every batch."""
+batched receives every batch. An input declared with `SCANNED` gets Polars scans of the files
+instead of frames, so the warehouse loader hands the largest frames (terms and search postings,
+tens of millions of rows) to DuckDB without holding them in Python."""
 
 from pathlib import Path
 
@@ -12,6 +14,10 @@ import dagster as dg
 import polars as pl
 
 from orchestration.settings import Settings
+
+SCAN = "fazhi/scan"
+SCANNED = dg.AssetIn(metadata={SCAN: True})
+Frames = pl.DataFrame | pl.LazyFrame
 
 
 class ParquetFrames(dg.ConfigurableIOManager):
@@ -31,10 +37,13 @@ class ParquetFrames(dg.ConfigurableIOManager):
         for key, frame in obj.items():
             write(frame, self.path(context.asset_key, key))
 
-    def load_input(self, context: dg.InputContext) -> pl.DataFrame | dict[str, pl.DataFrame]:
+    def load_input(self, context: dg.InputContext) -> Frames | dict[str, Frames]:
+        reader = scan if context.definition_metadata.get(SCAN) else read
         if not context.has_asset_partitions:
-            return read(self.path(context.asset_key))
-        return {key: read(self.path(context.asset_key, key)) for key in sorted(context.asset_partition_keys)}
+            return reader(self.path(context.asset_key))
+        return {
+            key: reader(self.path(context.asset_key, key)) for key in sorted(context.asset_partition_keys)
+        }
 
     def path(self, asset: dg.AssetKey, batch: str | None = None) -> Path:
         base = Path(self.base_dir) if self.base_dir else Settings.from_env().frames
@@ -51,6 +60,14 @@ def write(frame: pl.DataFrame, path: Path) -> None:
 
 
 def read(path: Path) -> pl.DataFrame:
+    return pl.read_parquet(built(path))
+
+
+def scan(path: Path) -> pl.LazyFrame:
+    return pl.scan_parquet(built(path))
+
+
+def built(path: Path) -> Path:
     if not path.is_file():
         raise dg.Failure(f"{path} has not been built: materialise every batch of its asset first")
-    return pl.read_parquet(path)
+    return path

@@ -23,7 +23,8 @@ def renamed(frame: pl.DataFrame, copy: int) -> pl.DataFrame:
 
 
 def replicated(load: LoadInput, copies: int) -> LoadInput:
-    def many(frame: pl.DataFrame) -> pl.DataFrame:
+    def many(frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+        frame = frame.collect() if isinstance(frame, pl.LazyFrame) else frame
         return pl.concat([renamed(frame, copy) for copy in range(copies)])
 
     frames = replace(load.frames, **{name: many(getattr(load.frames, name)) for name in FRAME_FIELDS})

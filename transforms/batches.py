@@ -56,5 +56,17 @@ class Batches:
 
 def joined(parts: Mapping[str, pl.DataFrame], schema: Mapping[str, Any]) -> pl.DataFrame:
     """The batches of one frame as one frame of `schema` (an empty one when there are none)."""
-    columns = [pl.col(name).cast(dtype) for name, dtype in schema.items()]
-    return pl.concat([pl.DataFrame(schema=dict(schema)), *(part.select(columns) for part in parts.values())])
+    return pl.concat(
+        [pl.DataFrame(schema=dict(schema)), *(part.select(cast_to(schema)) for part in parts.values())]
+    )
+
+
+def scanned(parts: Mapping[str, pl.LazyFrame], schema: Mapping[str, Any]) -> pl.LazyFrame:
+    """The batches' files as one lazy frame of `schema`, read only by whoever collects it."""
+    return pl.concat(
+        [pl.LazyFrame(schema=dict(schema)), *(part.select(cast_to(schema)) for part in parts.values())]
+    )
+
+
+def cast_to(schema: Mapping[str, Any]) -> list[pl.Expr]:
+    return [pl.col(name).cast(dtype) for name, dtype in schema.items()]

@@ -60,7 +60,7 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataFrame]:
+def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataFrame | pl.LazyFrame]:
     frames = load.frames
     keys = frames.documents.select("document_id", "adcode", "report_year")
     sources = pl.concat([frames.documents.select("source"), frames.errors.select("source")])
@@ -81,10 +81,10 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataF
     }
 
 
-def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame]) -> None:
-    """Run the load scripts over this run's frames."""
-    for name in INCOMING:
-        con.register(f"incoming_{name}", frames[name].to_arrow())
+def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame | pl.LazyFrame]) -> None:
+    """Run the load scripts over this run's frames (DuckDB reads a lazy frame as it inserts)."""
+    for name, frame in ((name, frames[name]) for name in INCOMING):
+        con.register(f"incoming_{name}", frame if isinstance(frame, pl.LazyFrame) else frame.to_arrow())
     try:
         for _, statement in sql_files("load"):
             con.execute(statement)

@@ -12,8 +12,10 @@ class LoadInput:
     """Everything one warehouse build loads: the run's frames and the dimensions."""
 
     frames: ReportFrames
-    terms: pl.DataFrame
-    search: pl.DataFrame
+    # The two largest, tens of millions of rows at scale: a lazy frame (scans of the batch files)
+    # is read by DuckDB as it loads, never held in Python.
+    terms: pl.DataFrame | pl.LazyFrame
+    search: pl.DataFrame | pl.LazyFrame
     themes: pl.DataFrame
     run_id: str
     dimensions: dict[str, pl.DataFrame]

@@ -6,7 +6,8 @@ import polars as pl
 from notebooks.render import render_reports
 from orchestration.metadata import markdown_table
 from orchestration.resources import FazhiPaths
-from transforms.batches import joined
+from orchestration.storage import SCANNED
+from transforms.batches import joined, scanned
 from transforms.dimensions import dimension_frames
 from transforms.duplicates import with_duplicates_flagged
 from transforms.frames import (
@@ -26,7 +27,12 @@ from warehouse.contract import LoadInput
 from warehouse.queries import held_documents, run_query
 
 
-@dg.asset(group_name="warehouse", pool="warehouse_writer", kinds={"duckdb"})
+@dg.asset(
+    group_name="warehouse",
+    pool="warehouse_writer",
+    kinds={"duckdb"},
+    ins={"terms": SCANNED, "search_tokens": SCANNED},
+)
 def warehouse_candidate(
     context: dg.AssetExecutionContext,
     paths: FazhiPaths,
@@ -35,8 +41,8 @@ def warehouse_candidate(
     sections: dict[str, pl.DataFrame],
     indicator_facts: dict[str, pl.DataFrame],
     inconsistencies: dict[str, pl.DataFrame],
-    terms: dict[str, pl.DataFrame],
-    search_tokens: dict[str, pl.DataFrame],
+    terms: dict[str, pl.LazyFrame],
+    search_tokens: dict[str, pl.LazyFrame],
     themes: dict[str, pl.DataFrame],
     segment_errors: dict[str, pl.DataFrame],
     fetch_log: pl.DataFrame,
@@ -53,8 +59,8 @@ def warehouse_candidate(
     )
     load = LoadInput(
         without_failed(report_frames, joined(segment_errors, ERRORS)),
-        joined(terms, TERMS),
-        joined(search_tokens, SEARCH),
+        scanned(terms, TERMS),
+        scanned(search_tokens, SEARCH),
         joined(themes, THEMES),
         context.run.run_id,
         dimension_frames(),

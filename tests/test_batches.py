@@ -1,11 +1,11 @@
-"""Batches of report files: stable, even enough, and every frame of a step split by them."""
+"""Batches of report files: stable, even enough, and the files read split by them."""
 
 import hashlib
 
 import polars as pl
 
-from transforms.batches import BATCHES, Batches, batch_of, joined
-from transforms.frames import DOCUMENTS, TERMS, document_id
+from transforms.batches import BATCHES, batch_of, by_batch, joined, source_batches
+from transforms.frames import DOCUMENTS, document_id
 
 
 def test_a_files_batch_is_the_first_hex_digit_of_its_addresss_sha256():
@@ -22,35 +22,14 @@ def documents_of(sources: list[str]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema={"document_id": pl.String, "source": pl.String, "sha256": pl.String})
 
 
-def test_frames_split_by_source_or_through_their_report():
-    sources = [f"/inbox/{i}.txt" for i in range(40)]
-    documents = documents_of(sources)
-    keys = sorted({batch_of(s) for s in sources})
-    batches = Batches(documents, keys)
-
-    by_source = batches.split(documents)
-    assert sorted(by_source) == keys
-    assert all(batch_of(s) == key for key, part in by_source.items() for s in part.get_column("source"))
-    assert sum(part.height for part in by_source.values()) == 40
-    assert "__batch" not in by_source[keys[0]].columns
-
-    terms = pl.DataFrame(
-        {"document_id": documents.get_column("document_id"), "term": ["复议"] * 40, "term_count": [1] * 40},
-        schema=TERMS,
-    )
-    split_terms = batches.split(terms)
-    for key, part in split_terms.items():
-        assert set(part.get_column("document_id").cast(pl.String)) == set(
-            by_source[key].get_column("document_id")
-        )
-
-
 def test_a_batch_without_rows_gets_an_empty_frame_and_joining_restores_the_schema():
     documents = documents_of(["/inbox/a.txt"])
     only = batch_of("/inbox/a.txt")
     other = next(b for b in BATCHES if b != only)
-    parts = Batches(documents, [only, other]).split(documents)
+    parts = by_batch(documents, source_batches(documents), [only, other])
+    assert parts[only].height == 1
     assert parts[other].is_empty()
     assert parts[other].schema == documents.schema
+    assert "__batch" not in parts[only].columns
     assert joined({}, DOCUMENTS).schema == pl.Schema(DOCUMENTS)
     assert joined(parts, {"document_id": pl.String, "source": pl.String, "sha256": pl.String}).height == 1

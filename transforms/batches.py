@@ -3,8 +3,9 @@ corpus runs as many bounded runs (or pods) and one build covers them all in a si
 
 A file's batch is the first hex digit of the sha256 of its address (`source`): even, stable
 between runs, machines and library versions (Polars' own hash is not promised to be), and known
-before the file is read. Every frame of a build is split by batch on its way out of a step:
-frames with a `source` by that column, the others through their `document_id`'s report.
+before the file is read. The files read are split by batch as they enter a build (`by_batch`);
+after that each step works batch by batch (transforms/parallel.py, `map_by_batch`), so every
+frame stays its batch's.
 """
 
 import hashlib
@@ -32,26 +33,6 @@ def by_batch(frame: pl.DataFrame, batches: pl.Series, keys: Sequence[str]) -> di
     parts = frame.with_columns(batches.alias("__batch")).partition_by("__batch", as_dict=True)
     empty = frame.clear()
     return {key: parts.get((key,), empty).drop("__batch", strict=False) for key in keys}
-
-
-class Batches:
-    """Splits a step's output frames by batch, knowing which batch each report of the step is in."""
-
-    def __init__(self, documents: pl.DataFrame, keys: Sequence[str]) -> None:
-        self.keys = keys
-        self.of_document = dict(
-            zip(
-                documents.get_column("document_id").to_list(),
-                source_batches(documents).to_list(),
-                strict=True,
-            )
-        )
-
-    def split(self, frame: pl.DataFrame) -> dict[str, pl.DataFrame]:
-        if "source" in frame.columns:
-            return by_batch(frame, source_batches(frame), self.keys)
-        ids = frame.get_column("document_id").cast(pl.String)
-        return by_batch(frame, ids.replace_strict(self.of_document, return_dtype=pl.String), self.keys)
 
 
 def joined(parts: Mapping[str, pl.DataFrame], schema: Mapping[str, Any]) -> pl.DataFrame:

@@ -4,7 +4,7 @@ timeout, a broken invariant — it becomes one error row (with its stage and exc
 the other files go on."""
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +23,7 @@ from transforms.frames import (
 )
 from transforms.indicators import Candidate, extract_indicators
 from transforms.limits import read_capped, time_budget
-from transforms.parallel import map_in_processes
+from transforms.parallel import map_by_batch, map_in_processes
 from transforms.report import ParsedReport, parse_report
 from transforms.rules_version import rules_version
 from transforms.samples import local_path
@@ -124,12 +124,25 @@ def parse_reports(raw: pl.DataFrame | Iterable[dict[str, Any]]) -> ReportFrames:
     """Parse every RAW_REPORTS row into the parse frames, across processes when there are many;
     unreadable or failing files become error rows with the reason, they never stop the run."""
     rows = raw.to_dicts() if isinstance(raw, pl.DataFrame) else list(raw)
+    return report_frames(map_in_processes(report_rows, rows, len(rows), "parse"))
+
+
+def parse_batches(raw: Mapping[str, pl.DataFrame]) -> dict[str, ReportFrames]:
+    """parse_reports of each batch of RAW_REPORTS rows, all through one process pool."""
+    return map_by_batch(raw, named_rows, report_rows, report_frames, "parse")
+
+
+def named_rows(frame: pl.DataFrame) -> Iterator[dict[str, Any]]:
+    return frame.iter_rows(named=True)
+
+
+def report_frames(outcomes: Iterable[ReportRows]) -> ReportFrames:
     documents: list[dict[str, Any]] = []
     errors: list[dict[str, Any]] = []
     sections: list[dict[str, Any]] = []
     facts: list[dict[str, Any]] = []
     inconsistencies: list[dict[str, Any]] = []
-    for outcome in map_in_processes(report_rows, rows, "parse"):
+    for outcome in outcomes:
         if outcome.document:
             documents.append(outcome.document)
         if outcome.error:

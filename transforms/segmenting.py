@@ -3,13 +3,13 @@ postings and theme coverage; a report whose segmentation fails becomes an error 
 `segment`) and is left out of the load, the others go on."""
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import polars as pl
 
 from transforms.frames import ERRORS, SEARCH, TERMS, THEMES, error_row
-from transforms.parallel import map_in_processes
+from transforms.parallel import map_by_batch, map_in_processes
 from transforms.quality import spam_spans
 from transforms.terms import counted_terms, searchable_tokens, segment, without_spans
 from transforms.themes import theme_coverage
@@ -75,11 +75,23 @@ class CountsFrame:
 
 def segment_documents(documents: pl.DataFrame) -> SegmentFrames:
     """(term counts, search postings, theme coverage, errors) from one pass over every report's text."""
+    return segment_frames(map_in_processes(segmented, text_rows(documents), documents.height, "segment"))
+
+
+def segment_batches(documents: Mapping[str, pl.DataFrame]) -> dict[str, SegmentFrames]:
+    """segment_documents of each batch of reports, all through one process pool."""
+    return map_by_batch(documents, text_rows, segmented, segment_frames, "segment")
+
+
+def text_rows(documents: pl.DataFrame) -> Iterator[tuple[str, str, str, str]]:
+    return documents.select("document_id", "source", "sha256", "text").iter_rows()
+
+
+def segment_frames(outcomes: Iterable[Segmented]) -> SegmentFrames:
     terms, postings = CountsFrame(TERMS), CountsFrame(SEARCH)
     themes: list[tuple[Any, ...]] = []
     errors: list[dict[str, Any]] = []
-    rows = list(documents.select("document_id", "source", "sha256", "text").iter_rows())
-    for outcome in map_in_processes(segmented, rows, "segment"):
+    for outcome in outcomes:
         if outcome.error:
             errors.append(outcome.error)
             continue

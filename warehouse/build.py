@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 
 from warehouse.contract import LoadInput
-from warehouse.schema import TABLES, create_wide_view, migrate, sql_files, table_counts
+from warehouse.schema import BUILD_CONFIG, TABLES, create_wide_view, migrate, sql_files, table_counts
 
 # What a run brings: every table but the version table and search_document (summed from the
 # postings in SQL), and the sources it read.
@@ -129,7 +129,7 @@ def stage_change(
     try:
         if path.exists():
             shutil.copyfile(path, candidate)  # a full disk fails here: the partial copy goes too
-        with duckdb.connect(str(candidate)) as con:
+        with duckdb.connect(str(candidate), config=BUILD_CONFIG) as con:
             con.execute("SET enable_progress_bar = false")
             migrate(con)
             con.execute("BEGIN")

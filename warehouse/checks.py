@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from warehouse.build import warehouse_counts
-from warehouse.schema import TABLES, sql_files
+from warehouse.schema import BUILD_CONFIG, TABLES, sql_files
 
 UNUSABLE_FLAGS = ("no_region", "no_year", "ambiguous_region")
 UNUSABLE_SHARE = 0.5
@@ -39,7 +39,7 @@ def check_sql(name: str) -> str:
 
 
 def rows(path: Path, name: str) -> list[tuple[Any, ...]]:
-    with duckdb.connect(str(path), read_only=True) as con:
+    with duckdb.connect(str(path), read_only=True, config=BUILD_CONFIG) as con:
         return con.execute(check_sql(name)).fetchall()
 
 

@@ -5,11 +5,9 @@ import polars as pl
 
 from orchestration.assets import frame_out
 from orchestration.checks import PARSE_CHECKS, no_report_quarantined, reports_have_region_and_year
-from orchestration.metadata import batched_output, counts_markdown
+from orchestration.metadata import batched_output, counts_markdown, in_one
 from orchestration.partitions import report_batches
-from transforms.batches import Batches, joined
-from transforms.frames import RAW_REPORTS
-from transforms.parsing import parse_reports
+from transforms.parsing import parse_batches
 from transforms.rules_version import rules_version
 
 
@@ -38,19 +36,24 @@ from transforms.rules_version import rules_version
 )
 def parsed_reports(raw_documents: dict[str, pl.DataFrame]):
     """Read, normalise and understand each report; a broken file becomes an error row, never a
-    failed run. The run's batches are parsed together (one process pool) and split again."""
-    frames = parse_reports(joined(raw_documents, RAW_REPORTS))
-    batches = Batches(frames.documents, sorted(raw_documents))
+    failed run. The run's batches are parsed by one process pool, each batch's frames built as
+    soon as it is parsed."""
+    frames = parse_batches(raw_documents)
+    documents = {key: f.documents for key, f in frames.items()}
+    errors = {key: f.errors for key, f in frames.items()}
+    facts = {key: f.facts for key, f in frames.items()}
     yield batched_output(
-        batches, frames.documents, "documents", flags=counts_markdown(frames.documents, "flags")
+        documents, "documents", flags=counts_markdown(in_one(documents.values(), "flags"), "flags")
     )
     yield batched_output(
-        batches, frames.errors, "document_errors", by_stage=counts_markdown(frames.errors, "stage")
+        errors, "document_errors", by_stage=counts_markdown(in_one(errors.values()), "stage")
     )
-    yield batched_output(batches, frames.sections, "sections")
+    yield batched_output({key: f.sections for key, f in frames.items()}, "sections")
     yield batched_output(
-        batches, frames.facts, "indicator_facts", by_indicator=counts_markdown(frames.facts, "indicator_code")
+        facts,
+        "indicator_facts",
+        by_indicator=counts_markdown(in_one(facts.values(), "indicator_code"), "indicator_code"),
     )
-    yield batched_output(batches, frames.inconsistencies, "inconsistencies")
-    yield no_report_quarantined(frames.errors)
-    yield reports_have_region_and_year(frames.documents)
+    yield batched_output({key: f.inconsistencies for key, f in frames.items()}, "inconsistencies")
+    yield no_report_quarantined(in_one(errors.values()))
+    yield reports_have_region_and_year(in_one(documents.values(), "doc_type", "adcode", "report_year"))

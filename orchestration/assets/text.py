@@ -6,9 +6,7 @@ import polars as pl
 from orchestration.assets import frame_out
 from orchestration.metadata import batched_output
 from orchestration.partitions import report_batches
-from transforms.batches import Batches, joined
-from transforms.frames import DOCUMENTS
-from transforms.segmenting import segment_documents
+from transforms.segmenting import segment_batches
 
 
 @dg.multi_asset(
@@ -31,11 +29,9 @@ from transforms.segmenting import segment_documents
 )
 def segmented_text(documents: dict[str, pl.DataFrame]):
     """One pass over every report's text (segmentation is the costliest part): term counts,
-    search postings and theme coverage."""
-    texts = joined(documents, DOCUMENTS)
-    segmented = segment_documents(texts)
-    batches = Batches(texts, sorted(documents))
-    yield batched_output(batches, segmented.terms, "terms")
-    yield batched_output(batches, segmented.search, "search_tokens")
-    yield batched_output(batches, segmented.themes, "themes")
-    yield batched_output(batches, segmented.errors, "segment_errors")
+    search postings and theme coverage, each batch's frames built as soon as it is segmented."""
+    segmented = segment_batches(documents)
+    yield batched_output({key: s.terms for key, s in segmented.items()}, "terms")
+    yield batched_output({key: s.search for key, s in segmented.items()}, "search_tokens")
+    yield batched_output({key: s.themes for key, s in segmented.items()}, "themes")
+    yield batched_output({key: s.errors for key, s in segmented.items()}, "segment_errors")

@@ -6,7 +6,7 @@ UV_VERSION := 0.13.8
 export FAZHI_HOME ?= $(CURDIR)/data
 export DAGSTER_HOME ?= $(FAZHI_HOME)/dagster
 
-.PHONY: setup system run test test-fast lint format dev lab demo-site bench schema clean
+.PHONY: setup system run test test-fast lint format dev lab demo-site bench growth schema clean
 
 setup: $(BIN)/fazhi
 
@@ -60,6 +60,11 @@ demo-site: setup
 # Stages and the whole pipeline on 1,000 synthetic reports; writes docs/benchmarks.md.
 bench: setup
 	$(BIN)/python -m tests.benchmark.run --reports 1000
+
+# Time and peak memory of `fazhi run` at 1,000, 10,000 and 20,000 reports (about 8 minutes on
+# two cores); writes docs/growth.md.
+growth: setup
+	$(BIN)/python -m tests.benchmark.growth 1000 10000 20000
 
 schema: setup
 	$(BIN)/fazhi schema > docs/data-dictionary.md

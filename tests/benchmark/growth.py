@@ -1,0 +1,149 @@
+"""How time and memory grow with the corpus: `fazhi run` on generated corpora of each size, its
+wall time as a ratio to plain `jieba.lcut` over the same text, the peak RSS of its largest
+process and of its whole process tree (pool workers and notebook kernels included), sampled
+from /proc. Writes docs/growth.md.
+
+    python -m tests.benchmark.growth 1000 10000 20000
+"""
+
+import argparse
+import datetime as dt
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import jieba
+
+from tests.benchmark.generator import generate
+from tests.benchmark.run import JIEBA_FLOOR_REPORTS, machine
+
+SAMPLE_SECONDS = 0.2
+
+
+@dataclass
+class Growth:
+    reports: int
+    megabytes: float
+    seconds: float
+    jieba_seconds: float
+    largest_mb: float
+    tree_mb: float
+
+
+def children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        tree.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    return tree
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        line = next(x for x in Path(f"/proc/{pid}/status").read_text().splitlines() if x.startswith("VmRSS"))
+    except (OSError, StopIteration):
+        return 0.0
+    return int(line.split()[1]) / 1024
+
+
+def tree_rss(root: int) -> tuple[float, float]:
+    """(largest process, sum over the tree) of a process and all its descendants, in MB."""
+    tree, pending, sizes = children(), [root], []
+    while pending:
+        pid = pending.pop()
+        sizes.append(rss_mb(pid))
+        pending += tree.get(pid, [])
+    return max(sizes), sum(sizes)
+
+
+def run_sampled(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds and the peaks (largest process, tree) of a command, sampled every 0.2 s."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peaks = [0.0, 0.0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            largest, total = tree_rss(process.pid)
+            peaks[:] = [max(peaks[0], largest), max(peaks[1], total)]
+            time.sleep(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    if process.wait() != 0:
+        raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
+    sampler.join()
+    return time.perf_counter() - started, peaks[0], peaks[1]
+
+
+def jieba_seconds(corpus: Path, reports: int) -> float:
+    """Plain jieba.lcut on a sample of the corpus, extrapolated to all of it."""
+    files = sorted(corpus.glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in files[:JIEBA_FLOOR_REPORTS]]
+    jieba.lcut("法治")
+    started = time.perf_counter()
+    for text in texts:
+        jieba.lcut(text)
+    return (time.perf_counter() - started) * reports / len(texts)
+
+
+def measure(reports: int, work: Path, seed: int) -> Growth:
+    corpus = work / f"corpus-{reports}"
+    generate(corpus, reports, seed)
+    megabytes = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
+    env = {**os.environ, "FAZHI_HOME": str(work / f"home-{reports}")}
+    command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(corpus)]
+    seconds, largest, tree = run_sampled(command, env)
+    return Growth(reports, megabytes, seconds, jieba_seconds(corpus, reports), largest, tree)
+
+
+def markdown(rows: list[Growth], command: str) -> str:
+    lines = [
+        "# Growth: time and memory of `fazhi run` by corpus size",
+        "",
+        f"- command: `{command}`",
+        f"- date: {dt.date.today().isoformat()}",
+        f"- machine: {machine()}",
+        "- each size a fresh FAZHI_HOME: the first build, notebooks included",
+        "",
+        "| reports | text MB | fazhi run s | plain jieba s | throughput ÷ jieba's | largest process MB "
+        "| process tree MB | largest ÷ previous size's |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    previous = None
+    for row in rows:
+        grown = f"{row.largest_mb / previous.largest_mb:.2f}×" if previous else ""
+        lines.append(
+            f"| {row.reports:,} | {row.megabytes:.1f} | {row.seconds:.1f} | {row.jieba_seconds:.1f} "
+            f"| {row.jieba_seconds / row.seconds:.2f}× | {row.largest_mb:,.0f} | {row.tree_mb:,.0f} "
+            f"| {grown} |"
+        )
+        previous = row
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("sizes", type=int, nargs="+")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=Path("docs/growth.md"))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fazhi-growth-") as folder:
+        rows = [measure(size, Path(folder), args.seed) for size in args.sizes]
+    command = " ".join(["python -m tests.benchmark.growth", *sys.argv[1:]])
+    args.out.write_text(markdown(rows, command), encoding="utf-8")
+    print(args.out.read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    main()

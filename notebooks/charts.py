@@ -9,7 +9,7 @@ selections. Static files are drawn by vl-convert too, with a CJK font, so Chines
 
 import json
 import os
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -60,10 +60,20 @@ def safe_json(spec: dict[str, Any]) -> str:
     return text
 
 
-def offline_renderer(spec: dict[str, Any], **_: object) -> dict[str, Any]:
+@lru_cache(maxsize=8)
+def svg_of(spec: str) -> str:
+    """The SVG of a spec (its JSON, sorted): a chart saved as files and then shown is drawn once."""
     register_fonts()
+    return vl_convert.vegalite_to_svg(spec)
+
+
+def spec_json(spec: dict[str, Any]) -> str:
+    return json.dumps(spec, ensure_ascii=False, sort_keys=True)
+
+
+def offline_renderer(spec: dict[str, Any], **_: object) -> dict[str, Any]:
     html = (
-        f'<div class="fazhi-chart"><div class="fazhi-chart-view">{vl_convert.vegalite_to_svg(spec)}</div>'
+        f'<div class="fazhi-chart"><div class="fazhi-chart-view">{svg_of(spec_json(spec))}</div>'
         f'<script type="application/json" class="fazhi-spec">{safe_json(spec)}</script></div>'
     )
     return {"text/html": html, "text/plain": "<chart>"}
@@ -99,7 +109,7 @@ def save_static(chart: alt.TopLevelMixin, name: str, directory: Path | None = No
     folder.mkdir(parents=True, exist_ok=True)
     spec = chart.to_dict()
     svg, png = folder / f"{name}.svg", folder / f"{name}.png"
-    svg.write_text(vl_convert.vegalite_to_svg(spec), encoding="utf-8")
+    svg.write_text(svg_of(spec_json(spec)), encoding="utf-8")
     png.write_bytes(vl_convert.vegalite_to_png(spec, scale=2))
     return [svg, png]
 

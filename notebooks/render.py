@@ -116,6 +116,7 @@ def execute_notebook(
 ) -> "nbformat.NotebookNode":
     """Run a notebook's cells in a running kernel, then clear the names it defined."""
     import jupytext  # noqa: PLC0415 (see the module docstring)
+    from jupyter_client.blocking.client import BlockingKernelClient  # noqa: PLC0415
     from nbclient import NotebookClient  # noqa: PLC0415
 
     notebook = jupytext.read(path)
@@ -128,8 +129,8 @@ def execute_notebook(
         resources={"metadata": {"path": str(NOTEBOOKS)}},
     )
     client.execute()
-    channel = kernel.client()
-    channel.start_channels()
+    channel = client.kc  # left open by nbclient, the kernel being ours; closed here
+    assert isinstance(channel, BlockingKernelClient)  # a blocking manager's client
     try:
         reply = channel.execute_interactive(RESET, store_history=False, timeout=KERNEL_TIMEOUT)
     finally:

@@ -78,6 +78,14 @@ def test_sources_file_is_validated(tmp_path):
     )
     with pytest.raises(ValueError, match="unknown"):
         read_sources(bad)
+    for entry, message in (
+        ('name = 7\nstart_url = "http://a.example/"', "source name 7"),
+        ('name = "x"\nstart_url = 7', "start_url must be http"),
+        ('name = "x"\nstart_url = "http://a.example/"\nattachment_hosts = ["a.example", 3]', "host names"),
+    ):
+        bad.write_text(f"[[source]]\n{entry}\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            read_sources(bad)
 
 
 def test_retry_after_in_seconds_and_as_a_date():

@@ -108,10 +108,10 @@ def read_sources(path: Path) -> SourcesFile:
 
 
 def source_of(entry: dict[str, Any], path: Path) -> Source:
-    name, url = str(entry.get("name", "")), str(entry.get("start_url", ""))
-    if not NAME.match(name):
+    name, url = entry.get("name", ""), entry.get("start_url", "")
+    if not isinstance(name, str) or not NAME.match(name):
         raise ValueError(f"{path}: source name {name!r} must be letters, digits, - or _")
-    if urlsplit(url).scheme not in ("http", "https"):
+    if not isinstance(url, str) or urlsplit(url).scheme not in ("http", "https"):
         raise ValueError(f"{path}: source {name}: start_url must be http(s), got {url!r}")
     pattern = entry.get("link_pattern", DEFAULT_LINK_PATTERN)
     try:

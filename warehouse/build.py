@@ -83,7 +83,8 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataF
 
 def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame | pl.LazyFrame]) -> None:
     """Run the load scripts over this run's frames (DuckDB reads a lazy frame as it inserts)."""
-    for name, frame in ((name, frames[name]) for name in INCOMING):
+    for name in INCOMING:
+        frame = frames[name]
         con.register(f"incoming_{name}", frame if isinstance(frame, pl.LazyFrame) else frame.to_arrow())
     try:
         for _, statement in sql_files("load"):

@@ -45,9 +45,8 @@ def parsed_reports(raw_documents: dict[str, pl.DataFrame]):
     yield batched_output(
         documents, "documents", flags=counts_markdown(in_one(documents.values(), "flags"), "flags")
     )
-    yield batched_output(
-        errors, "document_errors", by_stage=counts_markdown(in_one(errors.values()), "stage")
-    )
+    all_errors = in_one(errors.values())
+    yield batched_output(errors, "document_errors", by_stage=counts_markdown(all_errors, "stage"))
     yield batched_output({key: f.sections for key, f in frames.items()}, "sections")
     yield batched_output(
         facts,
@@ -55,5 +54,5 @@ def parsed_reports(raw_documents: dict[str, pl.DataFrame]):
         by_indicator=counts_markdown(in_one(facts.values(), "indicator_code"), "indicator_code"),
     )
     yield batched_output({key: f.inconsistencies for key, f in frames.items()}, "inconsistencies")
-    yield no_report_quarantined(in_one(errors.values()))
+    yield no_report_quarantined(all_errors)
     yield reports_have_region_and_year(in_one(documents.values(), "doc_type", "adcode", "report_year"))

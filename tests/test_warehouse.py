@@ -119,6 +119,29 @@ def test_wide_view_has_one_row_per_region_year_and_a_column_per_indicator(sample
     assert henan.height >= 2
 
 
+def test_the_macro_region_summary_is_the_exact_median_and_quartiles_of_the_figures(sample_warehouse):
+    figures = queries.query(
+        sample_warehouse, "SELECT macro_region, year, indicator_code, value FROM v_indicator"
+    )
+    expected = (
+        figures.group_by("macro_region", "year", "indicator_code")
+        .agg(
+            median=pl.col("value").median(),
+            q1=pl.col("value").quantile(0.25, "linear"),
+            q3=pl.col("value").quantile(0.75, "linear"),
+            n=pl.len().cast(pl.Int64),
+        )
+        .sort("macro_region", "year", "indicator_code", nulls_last=True)
+    )
+    summary = queries.query(
+        sample_warehouse,
+        "SELECT macro_region, year, indicator_code, median, q1, q3, n FROM summary_macro_region "
+        "ORDER BY macro_region NULLS LAST, year, indicator_code",
+    )
+    assert summary.height == expected.height > 10
+    assert summary.equals(expected.select(summary.columns).cast(summary.schema))
+
+
 def test_search_macro_from_sql(sample_warehouse):
     sql = "SELECT region FROM search_reports('枫桥经验') ORDER BY region"
     assert analyst_query(sample_warehouse, sql).frame["region"].to_list() == ["通许县", "长沙市"]

@@ -44,6 +44,8 @@ def test_a_changed_report_supersedes_its_previous_version(tmp_path, sample_paths
     assert sorted(versions["superseded"].to_list()) == [False, True]
     figures = queries.query(path, "SELECT value FROM v_indicator WHERE indicator_code = 'review_received'")
     assert figures["value"].to_list() == [240]
+    summary = "SELECT median, n FROM summary_macro_region WHERE indicator_code = 'review_received'"
+    assert queries.query(path, summary).rows() == [(240.0, 1)]
     superseded = "SELECT document_id FROM dim_document WHERE superseded"
     orphans = queries.query(path, f"SELECT count(*) FROM fact_indicator WHERE document_id IN ({superseded})")
     assert orphans.item() == 0
@@ -176,6 +178,25 @@ def test_a_run_that_brings_nothing_leaves_the_file_untouched(tmp_path, sample_pa
     assert path.stat().st_mtime_ns == before
     assert counts["dim_document"] == 2
     assert not candidate_path(path, "second").exists()
+
+
+def test_a_run_that_brings_nothing_completes_a_file_from_an_older_fazhi(tmp_path, sample_paths):
+    """A file without a summary table (written before it existed) gets it from the next run, even
+    one with nothing new: the notebooks read it."""
+    from dataclasses import replace
+
+    path = tmp_path / "w.duckdb"
+    load = sample_load(sample_paths[:2], "first")
+    build_warehouse(path, load)
+    with duckdb.connect(str(path)) as con:
+        con.execute("DROP TABLE summary_macro_region")
+    empty = replace(
+        load, run_id="second", frames=replace(load.frames, documents=load.frames.documents.clear())
+    )
+    counts = build_warehouse(path, empty)
+    assert counts["dim_document"] == 2
+    summary = queries.query(path, "SELECT sum(n) AS n FROM summary_macro_region")
+    assert summary.item() == queries.row_counts(path)["fact_indicator"] > 0
 
 
 def test_two_writers_never_lose_a_load(tmp_path, sample_paths):

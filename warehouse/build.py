@@ -18,7 +18,15 @@ import duckdb
 import polars as pl
 
 from warehouse.contract import LoadInput
-from warehouse.schema import BUILD_CONFIG, TABLES, create_wide_view, migrate, sql_files, table_counts
+from warehouse.schema import (
+    BUILD_CONFIG,
+    TABLES,
+    create_derived,
+    is_current,
+    migrate,
+    sql_files,
+    table_counts,
+)
 
 # What a run brings: every table but the version table and search_document (summed from the
 # postings in SQL), and the sources it read.
@@ -101,15 +109,22 @@ def nothing_to_load(load: LoadInput) -> bool:
 
 def build_candidate(path: Path, load: LoadInput) -> Path:
     """The published warehouse plus this run, as a candidate file beside it; returns its path.
-    A run that brings nothing uses the published file itself (a hard link): a rerun with nothing
-    new copies nothing and publishes an unchanged file."""
+    A run that brings nothing uses the published file itself (a hard link) when that file is
+    current: a rerun with nothing new copies nothing and publishes an unchanged file."""
     started = now()
     codes = load.dimensions["dim_indicator"].get_column("indicator_code").to_list()
-    if path.exists() and nothing_to_load(load):
+    if nothing_to_load(load) and published_is_current(path, codes):
         candidate = new_candidate(path, load.run_id)
         os.link(path, candidate)
         return candidate
     return stage_change(path, load.run_id, codes, lambda con: load_run(con, incoming_frames(load, started)))
+
+
+def published_is_current(path: Path, codes: list[str]) -> bool:
+    if not path.exists():
+        return False
+    with duckdb.connect(str(path), read_only=True) as con:
+        return is_current(con, codes)
 
 
 def new_candidate(path: Path, run_id: str) -> Path:
@@ -135,7 +150,7 @@ def stage_change(
             migrate(con)
             con.execute("BEGIN")
             change(con)
-            create_wide_view(con, codes)
+            create_derived(con, codes)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
     except BaseException:

@@ -2,7 +2,7 @@
 
 import duckdb
 
-from warehouse.schema import create_wide_view, migrate
+from warehouse.schema import create_derived, migrate
 
 RELATIONS = """
 SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'
@@ -21,7 +21,7 @@ def data_dictionary(indicator_codes: list[str]) -> str:
     con = duckdb.connect()
     try:
         migrate(con)
-        create_wide_view(con, indicator_codes)
+        create_derived(con, indicator_codes)
         return render(con)
     finally:
         con.close()

@@ -28,7 +28,7 @@ def without_comments(script: str) -> list[str]:
 
 def copy_to_ducklake(warehouse: Path, catalog: Path, data_path: Path) -> dict[str, int]:
     """Copy every table of a warehouse file into a DuckLake catalog and create the views there;
-    returns rows per table in the lake."""
+    returns rows per table in the lake. The summary tables are computed there from its views."""
     data_path.mkdir(parents=True, exist_ok=True)
     with duckdb.connect() as con:
         con.execute(f"LOAD '{DUCKLAKE_EXTENSION}'")
@@ -37,7 +37,7 @@ def copy_to_ducklake(warehouse: Path, catalog: Path, data_path: Path) -> dict[st
         for table in TABLES:
             con.execute(f"CREATE OR REPLACE TABLE {LAKE}.{table} AS SELECT * FROM source.{table}")
         con.execute(f"USE {LAKE}")
-        for _, script in sql_files("views"):
+        for _, script in sql_files("views") + sql_files("summaries"):
             for statement in without_comments(script):
                 con.execute(statement)
         return table_counts(con, prefix=f"{LAKE}.")

@@ -5,7 +5,9 @@ the latest version. An older file is brought forward by the files of sql/migrati
 each one version; version 6 rebuilds every table from sql/tables first (DuckDB cannot alter a
 CHECK in place), so whatever an old file went through, it ends with the tables a new one has. A
 file newer than this code is refused: writing it would put older views over its tables. Views and
-the search_reports macro are recreated on every write, after the migrations.
+the search_reports macro are recreated on every write, after the migrations; the wide view and
+the summary tables of sql/summaries (aggregates too slow to compute per query) are rebuilt from
+the tables after every change, in its transaction (`create_derived`).
 """
 
 import datetime as dt
@@ -45,6 +47,9 @@ HAS_VERSION_TABLE = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'sc
 EXISTING_COLUMNS = "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
 CURRENT_VERSION = "SELECT coalesce(max(version), 0) FROM schema_version"
 RECORD_VERSION = "INSERT INTO schema_version VALUES ($version, $applied_at, $description)"
+RELATION_COLUMNS = (
+    "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = $name"
+)
 INDICATOR_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 PROJECT_DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -151,6 +156,30 @@ def columns_of(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     for table, column in con.execute(EXISTING_COLUMNS).fetchall():
         found.setdefault(table, []).append(column)
     return found
+
+
+def summary_tables() -> list[str]:
+    """The tables of sql/summaries, named by their files (NN_<table>.sql)."""
+    return [name.split("_", 1)[1].removesuffix(".sql") for name, _ in sql_files("summaries")]
+
+
+def is_current(con: duckdb.DuckDBPyConnection, codes: list[str]) -> bool:
+    """Whether a file is as this code would leave it: the latest schema, every summary table, a
+    wide column per indicator code. A file that is not is rewritten even by a run with nothing new."""
+    if schema_version(con) != latest_version():
+        return False
+    columns = {
+        name: {c for (c,) in con.execute(RELATION_COLUMNS, {"name": name}).fetchall()}
+        for name in (*summary_tables(), "v_indicator_wide")
+    }
+    return all(columns[name] for name in summary_tables()) and set(codes) <= columns["v_indicator_wide"]
+
+
+def create_derived(con: duckdb.DuckDBPyConnection, codes: list[str]) -> None:
+    """What is computed from the tables after a change: the wide view and the summary tables."""
+    create_wide_view(con, codes)
+    for _, statement in sql_files("summaries"):
+        con.execute(statement)
 
 
 def create_wide_view(con: duckdb.DuckDBPyConnection, codes: list[str]) -> None:

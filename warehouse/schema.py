@@ -19,10 +19,11 @@ from typing import Any
 import duckdb
 
 REBUILT_AT = 6
-# The build's own connections (the load, the blocking checks) keep DuckDB's buffers within this,
-# spilling to a temporary folder beside the file past it. At 10,000 reports the key check alone
-# took 900 MB on DuckDB's default (80 % of RAM); the load peaked at 1.24 GB with 512 MB and at
-# 1.0 GB with 256 MB, in the same 11.7 s. Analysts' queries keep the default.
+# The pipeline's own connections (the load, the blocking checks, the notebooks' named queries)
+# keep DuckDB's buffers within this, spilling to a temporary folder beside the file past it. At
+# 10,000 reports the key check alone took 900 MB on DuckDB's default (80 % of RAM); the load
+# peaked at 1.24 GB with 512 MB and at 1.0 GB with 256 MB, in the same 11.7 s. Analysts' own
+# queries (`fazhi sql`) keep the default.
 BUILD_CONFIG: dict[str, str | bool | int | float | list[str]] = {"memory_limit": "256MB"}
 TABLES = (
     "schema_version",

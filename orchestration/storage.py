@@ -4,7 +4,7 @@ what the step before it wrote, and the UI can rebuild any asset from the files o
 
 A batched asset's value is a dict of its batches' frames, whatever the run covers: one batch
 (a backfill run on a cluster) or all of them (`fazhi run`); a downstream asset that is not
-batched receives every batch. An input declared with `SCANNED` gets Polars scans of the files
+batched receives every batch. An input declared with `AS_FILES` gets the paths of the files
 instead of frames, so the warehouse loader hands the largest frames (terms and search postings,
 tens of millions of rows) to DuckDB without holding them in Python."""
 
@@ -15,9 +15,8 @@ import polars as pl
 
 from orchestration.settings import Settings
 
-SCAN = "fazhi/scan"
-SCANNED = dg.AssetIn(metadata={SCAN: True})
-Frames = pl.DataFrame | pl.LazyFrame
+FILES = "fazhi/files"
+AS_FILES = dg.AssetIn(metadata={FILES: True})
 
 
 class ParquetFrames(dg.ConfigurableIOManager):
@@ -37,8 +36,8 @@ class ParquetFrames(dg.ConfigurableIOManager):
         for key, frame in obj.items():
             write(frame, self.path(context.asset_key, key))
 
-    def load_input(self, context: dg.InputContext) -> Frames | dict[str, Frames]:
-        reader = scan if context.definition_metadata.get(SCAN) else read
+    def load_input(self, context: dg.InputContext) -> pl.DataFrame | Path | dict[str, pl.DataFrame | Path]:
+        reader = built if context.definition_metadata.get(FILES) else read
         if not context.has_asset_partitions:
             return reader(self.path(context.asset_key))
         return {
@@ -61,10 +60,6 @@ def write(frame: pl.DataFrame, path: Path) -> None:
 
 def read(path: Path) -> pl.DataFrame:
     return pl.read_parquet(built(path))
-
-
-def scan(path: Path) -> pl.LazyFrame:
-    return pl.scan_parquet(built(path))
 
 
 def built(path: Path) -> Path:

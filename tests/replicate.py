@@ -12,7 +12,7 @@ import polars as pl
 
 from tests.conftest import sample_load
 from warehouse.build import build_candidate, build_warehouse
-from warehouse.contract import LoadInput
+from warehouse.contract import LoadInput, ParquetFiles
 
 FRAME_FIELDS = ("documents", "sections", "facts", "inconsistencies")
 
@@ -23,8 +23,8 @@ def renamed(frame: pl.DataFrame, copy: int) -> pl.DataFrame:
 
 
 def replicated(load: LoadInput, copies: int) -> LoadInput:
-    def many(frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-        frame = frame.collect() if isinstance(frame, pl.LazyFrame) else frame
+    def many(frame: pl.DataFrame | ParquetFiles) -> pl.DataFrame:
+        frame = pl.read_parquet(list(frame.paths)) if isinstance(frame, ParquetFiles) else frame
         return pl.concat([renamed(frame, copy) for copy in range(copies)])
 
     frames = replace(load.frames, **{name: many(getattr(load.frames, name)) for name in FRAME_FIELDS})

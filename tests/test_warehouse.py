@@ -13,6 +13,7 @@ from transforms.terms import segment
 from warehouse import queries
 from warehouse.analyst import analyst_query
 from warehouse.build import build_warehouse, candidate_path
+from warehouse.contract import ParquetFiles
 from warehouse.dictionary import data_dictionary
 from warehouse.schema import PROJECT_DOCS
 
@@ -46,6 +47,30 @@ def test_rebuilding_gives_identical_tables(tmp_path):
     assert build_sample_warehouse(first) == build_sample_warehouse(second)
     sql = "SELECT * FROM fact_indicator ORDER BY document_id, indicator_code"
     assert queries.query(first, sql).equals(queries.query(second, sql))
+
+
+def test_terms_and_postings_given_as_batch_files_load_as_frames_do(tmp_path, sample_warehouse):
+    load = sample_load()
+
+    def as_files(frame: pl.DataFrame, name: str) -> ParquetFiles:
+        halves = [frame.head(frame.height // 2), frame.tail(frame.height - frame.height // 2), frame.clear()]
+        paths = tuple(tmp_path / f"{name}-{i}.parquet" for i in range(len(halves)))
+        for half, path in zip(halves, paths, strict=True):
+            half.write_parquet(path)
+        return ParquetFiles(paths)
+
+    assert isinstance(load.terms, pl.DataFrame)
+    assert isinstance(load.search, pl.DataFrame)
+    from_files = dataclasses.replace(
+        load, terms=as_files(load.terms, "terms"), search=as_files(load.search, "search")
+    )
+    path = tmp_path / "files.duckdb"
+    build_warehouse(path, from_files)
+    for table, key in [("fact_term", "document_id, term"), ("search_posting", "token, document_id")]:
+        sql = f"SELECT * FROM {table} ORDER BY {key}"
+        assert queries.query(path, sql).equals(queries.query(sample_warehouse, sql))
+    with pytest.raises(ValueError, match="at least one file"):
+        ParquetFiles(())
 
 
 def test_a_row_breaking_a_constraint_cannot_be_loaded(tmp_path):

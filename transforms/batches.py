@@ -42,12 +42,5 @@ def joined(parts: Mapping[str, pl.DataFrame], schema: Mapping[str, Any]) -> pl.D
     )
 
 
-def scanned(parts: Mapping[str, pl.LazyFrame], schema: Mapping[str, Any]) -> pl.LazyFrame:
-    """The batches' files as one lazy frame of `schema`, read only by whoever collects it."""
-    return pl.concat(
-        [pl.LazyFrame(schema=dict(schema)), *(part.select(cast_to(schema)) for part in parts.values())]
-    )
-
-
 def cast_to(schema: Mapping[str, Any]) -> list[pl.Expr]:
     return [pl.col(name).cast(dtype) for name, dtype in schema.items()]

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from warehouse.contract import LoadInput
+from warehouse.contract import LoadInput, ParquetFiles
 from warehouse.schema import (
     BUILD_CONFIG,
     TABLES,
@@ -68,7 +68,10 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataFrame | pl.LazyFrame]:
+Incoming = pl.DataFrame | ParquetFiles
+
+
+def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, Incoming]:
     frames = load.frames
     keys = frames.documents.select("document_id", "adcode", "report_year")
     sources = pl.concat([frames.documents.select("source"), frames.errors.select("source")])
@@ -89,11 +92,14 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, pl.DataF
     }
 
 
-def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, pl.DataFrame | pl.LazyFrame]) -> None:
-    """Run the load scripts over this run's frames (DuckDB reads a lazy frame as it inserts)."""
+def load_run(con: duckdb.DuckDBPyConnection, frames: dict[str, Incoming]) -> None:
+    """Run the load scripts over this run's frames (DuckDB reads Parquet files as it inserts)."""
     for name in INCOMING:
         frame = frames[name]
-        con.register(f"incoming_{name}", frame if isinstance(frame, pl.LazyFrame) else frame.to_arrow())
+        if isinstance(frame, ParquetFiles):
+            con.register(f"incoming_{name}", con.read_parquet([str(path) for path in frame.paths]))
+        else:
+            con.register(f"incoming_{name}", frame.to_arrow())
     try:
         for _, statement in sql_files("load"):
             con.execute(statement)

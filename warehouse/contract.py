@@ -1,6 +1,7 @@
 """What one warehouse build loads: the load contract between the pipeline's stages and the loader."""
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import polars as pl
 
@@ -8,14 +9,27 @@ from transforms.frames import FETCH_LOG_ROWS, ReportFrames
 
 
 @dataclass(frozen=True)
+class ParquetFiles:
+    """A frame as the Parquet files a step wrote (one per batch), which DuckDB reads itself as it
+    loads, in bounded memory: at 10,000 reports the search postings took 199 MB and 1.9 s read
+    this way, 479 MB and 3.3 s through a Polars scan (which DuckDB collects whole)."""
+
+    paths: tuple[Path, ...]
+
+    def __post_init__(self) -> None:
+        if not self.paths:
+            raise ValueError("ParquetFiles needs at least one file (an empty batch has one too)")
+
+
+@dataclass(frozen=True)
 class LoadInput:
     """Everything one warehouse build loads: the run's frames and the dimensions."""
 
     frames: ReportFrames
-    # The two largest, tens of millions of rows at scale: a lazy frame (scans of the batch files)
-    # is read by DuckDB as it loads, never held in Python.
-    terms: pl.DataFrame | pl.LazyFrame
-    search: pl.DataFrame | pl.LazyFrame
+    # The two largest, tens of millions of rows at scale: as their batch files they are read by
+    # DuckDB as it loads, never held in Python.
+    terms: pl.DataFrame | ParquetFiles
+    search: pl.DataFrame | ParquetFiles
     themes: pl.DataFrame
     run_id: str
     dimensions: dict[str, pl.DataFrame]

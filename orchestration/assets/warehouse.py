@@ -1,13 +1,15 @@
 """The DuckDB warehouse: a checked candidate, then the published file, then the HTML reports."""
 
+from pathlib import Path
+
 import dagster as dg
 import polars as pl
 
 from notebooks.render import render_reports
 from orchestration.metadata import markdown_table
 from orchestration.resources import FazhiPaths
-from orchestration.storage import SCANNED
-from transforms.batches import joined, scanned
+from orchestration.storage import AS_FILES
+from transforms.batches import joined
 from transforms.dimensions import dimension_frames
 from transforms.duplicates import with_duplicates_flagged
 from transforms.frames import (
@@ -15,15 +17,13 @@ from transforms.frames import (
     ERRORS,
     FACTS,
     INCONSISTENCIES,
-    SEARCH,
     SECTIONS,
-    TERMS,
     THEMES,
     ReportFrames,
     without_failed,
 )
 from warehouse.build import build_candidate, candidate_path, publish_warehouse, warehouse_counts
-from warehouse.contract import LoadInput
+from warehouse.contract import LoadInput, ParquetFiles
 from warehouse.queries import held_documents, run_query
 
 
@@ -31,7 +31,7 @@ from warehouse.queries import held_documents, run_query
     group_name="warehouse",
     pool="warehouse_writer",
     kinds={"duckdb"},
-    ins={"terms": SCANNED, "search_tokens": SCANNED},
+    ins={"terms": AS_FILES, "search_tokens": AS_FILES},
 )
 def warehouse_candidate(
     context: dg.AssetExecutionContext,
@@ -41,8 +41,8 @@ def warehouse_candidate(
     sections: dict[str, pl.DataFrame],
     indicator_facts: dict[str, pl.DataFrame],
     inconsistencies: dict[str, pl.DataFrame],
-    terms: dict[str, pl.LazyFrame],
-    search_tokens: dict[str, pl.LazyFrame],
+    terms: dict[str, Path],
+    search_tokens: dict[str, Path],
     themes: dict[str, pl.DataFrame],
     segment_errors: dict[str, pl.DataFrame],
     fetch_log: pl.DataFrame,
@@ -59,8 +59,8 @@ def warehouse_candidate(
     )
     load = LoadInput(
         without_failed(report_frames, joined(segment_errors, ERRORS)),
-        scanned(terms, TERMS),
-        scanned(search_tokens, SEARCH),
+        ParquetFiles(tuple(terms.values())),
+        ParquetFiles(tuple(search_tokens.values())),
         joined(themes, THEMES),
         context.run.run_id,
         dimension_frames(),

@@ -66,10 +66,10 @@ demo-site: setup
 bench: setup
 	$(BIN)/python -m tests.benchmark.run --reports 1000
 
-# Time and peak memory of `fazhi run` at 1,000, 10,000 and 20,000 reports (about 8 minutes on
+# Time and peak memory of `fazhi run` at 1,000, 10,000, 20,000 and 50,000 reports (about 20 minutes on
 # two cores); writes docs/growth.md.
 growth: setup
-	$(BIN)/python -m tests.benchmark.growth 1000 10000 20000
+	$(BIN)/python -m tests.benchmark.growth 1000 10000 20000 50000
 
 schema: setup
 	$(BIN)/fazhi schema > docs/data-dictionary.md

@@ -199,6 +199,29 @@ def test_a_run_that_brings_nothing_completes_a_file_from_an_older_fazhi(tmp_path
     assert summary.item() == queries.row_counts(path)["fact_indicator"] > 0
 
 
+def test_a_writing_transaction_gets_memory_for_the_keys_of_every_report_it_leaves(tmp_path, sample_paths):
+    """DuckDB pins the key indexes while it commits: a fixed limit failed at 50,000 reports."""
+    from warehouse.build import discard_candidate, stage_change
+    from warehouse.schema import BUILD_CONFIG, scalar, writer_memory_limit
+
+    path = tmp_path / "w.duckdb"
+    load = sample_load(sample_paths[:2], "first")
+    build_warehouse(path, load)
+    codes = load.dimensions["dim_indicator"].get_column("indicator_code").to_list()
+    seen: list[str] = []
+    probe = "SELECT current_setting('memory_limit')"
+    candidate = stage_change(path, "probe", codes, lambda con: seen.append(scalar(con, probe)), 50_000)
+    discard_candidate(candidate)
+
+    def as_shown(limit: object) -> str:
+        with duckdb.connect(config={"memory_limit": limit}) as con:
+            return scalar(con, probe)
+
+    assert seen == [as_shown(writer_memory_limit(50_002))]
+    assert writer_memory_limit(50_002) == "656MB"
+    assert as_shown(BUILD_CONFIG["memory_limit"]) != seen[0]
+
+
 def test_two_writers_never_lose_a_load(tmp_path, sample_paths):
     """Two runs (a CLI run and a UI run, say) stage candidates from the same published file: the
     first publishes, the second is refused with a clear error and leaves nothing behind — its

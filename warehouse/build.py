@@ -24,8 +24,10 @@ from warehouse.schema import (
     create_derived,
     is_current,
     migrate,
+    scalar,
     sql_files,
     table_counts,
+    writer_memory_limit,
 )
 
 # What a run brings: every table but the version table and search_document (summed from the
@@ -123,7 +125,13 @@ def build_candidate(path: Path, load: LoadInput) -> Path:
         candidate = new_candidate(path, load.run_id)
         os.link(path, candidate)
         return candidate
-    return stage_change(path, load.run_id, codes, lambda con: load_run(con, incoming_frames(load, started)))
+    return stage_change(
+        path,
+        load.run_id,
+        codes,
+        lambda con: load_run(con, incoming_frames(load, started)),
+        load.frames.documents.height,
+    )
 
 
 def published_is_current(path: Path, codes: list[str]) -> bool:
@@ -143,10 +151,15 @@ def new_candidate(path: Path, run_id: str) -> Path:
 
 
 def stage_change(
-    path: Path, run_id: str, codes: list[str], change: Callable[[duckdb.DuckDBPyConnection], None]
+    path: Path,
+    run_id: str,
+    codes: list[str],
+    change: Callable[[duckdb.DuckDBPyConnection], None],
+    reports_added: int = 0,
 ) -> Path:
     """A copy of the published warehouse, migrated, with `change` applied in one transaction:
-    the candidate a run's checks look at before it replaces the published file."""
+    the candidate a run's checks look at before it replaces the published file. `reports_added`:
+    how many reports the change may add, for the transaction's memory limit."""
     candidate = new_candidate(path, run_id)
     try:
         if path.exists():
@@ -154,6 +167,8 @@ def stage_change(
         with duckdb.connect(str(candidate), config=BUILD_CONFIG) as con:
             con.execute("SET enable_progress_bar = false")
             migrate(con)
+            reports = scalar(con, "SELECT count(*) FROM dim_document") + reports_added
+            con.execute(f"SET memory_limit = '{writer_memory_limit(reports)}'")
             con.execute("BEGIN")
             change(con)
             create_derived(con, codes)

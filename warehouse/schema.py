@@ -24,7 +24,13 @@ REBUILT_AT = 6
 # 10,000 reports the key check alone took 900 MB on DuckDB's default (80 % of RAM); the load
 # peaked at 1.24 GB with 512 MB and at 1.0 GB with 256 MB, in the same 11.7 s. Analysts' own
 # queries (`fazhi sql`) keep the default.
-BUILD_CONFIG: dict[str, str | bool | int | float | list[str]] = {"memory_limit": "256MB"}
+BUILD_MEMORY_MB = 256
+BUILD_CONFIG: dict[str, str | bool | int | float | list[str]] = {"memory_limit": f"{BUILD_MEMORY_MB}MB"}
+# A transaction that writes the warehouse gets this much more per report the file will hold:
+# DuckDB keeps the ART indexes of the keys pinned while it commits, and they grow with the rows.
+# At 50,000 reports the load failed to commit within 256 MB ("failed to pin block", 244 MB
+# pinned) and committed within 512 MB; 8 KB a report gives 656 MB there, 336 MB at 10,000.
+INDEX_KB_PER_REPORT = 8
 TABLES = (
     "schema_version",
     "dim_region",
@@ -157,6 +163,11 @@ def columns_of(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     for table, column in con.execute(EXISTING_COLUMNS).fetchall():
         found.setdefault(table, []).append(column)
     return found
+
+
+def writer_memory_limit(reports: int) -> str:
+    """DuckDB's memory limit for a transaction that leaves `reports` reports in the warehouse."""
+    return f"{BUILD_MEMORY_MB + reports * INDEX_KB_PER_REPORT // 1000}MB"
 
 
 def summary_tables() -> list[str]:

@@ -23,6 +23,7 @@ from tests.benchmark.generator import generate
 from tests.benchmark.run import JIEBA_FLOOR_REPORTS, machine
 
 SAMPLE_SECONDS = 0.2
+LOG_LINES = 40
 
 
 @dataclass
@@ -64,10 +65,12 @@ def tree_rss(root: int) -> tuple[float, float]:
     return max(sizes), sum(sizes)
 
 
-def run_sampled(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds and the peaks (largest process, tree) of a command, sampled every 0.2 s."""
+def run_sampled(command: list[str], env: dict[str, str], log: Path) -> tuple[float, float, float]:
+    """Wall seconds and the peaks (largest process, tree) of a command, sampled every 0.2 s; its
+    output goes to `log`, whose end is shown if it fails."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
     peaks = [0.0, 0.0]
 
     def sample() -> None:
@@ -79,7 +82,8 @@ def run_sampled(command: list[str], env: dict[str, str]) -> tuple[float, float, 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     if process.wait() != 0:
-        raise SystemExit(f"{' '.join(command)} failed with status {process.returncode}")
+        tail = log.read_text("utf-8", errors="replace").splitlines()[-LOG_LINES:]
+        raise SystemExit("\n".join([f"{' '.join(command)} failed with status {process.returncode}:", *tail]))
     sampler.join()
     return time.perf_counter() - started, peaks[0], peaks[1]
 
@@ -101,7 +105,7 @@ def measure(reports: int, work: Path, seed: int) -> Growth:
     megabytes = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
     env = {**os.environ, "FAZHI_HOME": str(work / f"home-{reports}")}
     command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(corpus)]
-    seconds, largest, tree = run_sampled(command, env)
+    seconds, largest, tree = run_sampled(command, env, work / f"run-{reports}.log")
     return Growth(reports, megabytes, seconds, jieba_seconds(corpus, reports), largest, tree)
 
 
@@ -138,10 +142,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, default=Path("docs/growth.md"))
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="fazhi-growth-") as folder:
-        rows = [measure(size, Path(folder), args.seed) for size in args.sizes]
     command = " ".join(["python -m tests.benchmark.growth", *sys.argv[1:]])
-    args.out.write_text(markdown(rows, command), encoding="utf-8")
+    rows: list[Growth] = []
+    with tempfile.TemporaryDirectory(prefix="fazhi-growth-") as folder:
+        for size in args.sizes:  # written after each size: a later failure keeps the earlier rows
+            rows.append(measure(size, Path(folder), args.seed))
+            args.out.write_text(markdown(rows, command), encoding="utf-8")
     print(args.out.read_text(encoding="utf-8"))
 
 

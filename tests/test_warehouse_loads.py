@@ -213,7 +213,7 @@ def test_a_writing_transaction_gets_memory_for_the_keys_of_every_report_it_leave
     candidate = stage_change(path, "probe", codes, lambda con: seen.append(scalar(con, probe)), 50_000)
     discard_candidate(candidate)
 
-    def as_shown(limit: object) -> str:
+    def as_shown(limit: str | bool | int | float | list[str]) -> str:
         with duckdb.connect(config={"memory_limit": limit}) as con:
             return scalar(con, probe)
 

@@ -2,6 +2,7 @@
 
 import dataclasses
 import math
+import shutil
 
 import duckdb
 import polars as pl
@@ -71,6 +72,20 @@ def test_terms_and_postings_given_as_batch_files_load_as_frames_do(tmp_path, sam
         assert queries.query(path, sql).equals(queries.query(sample_warehouse, sql))
     with pytest.raises(ValueError, match="at least one file"):
         ParquetFiles(())
+
+
+def test_the_key_check_counts_each_repeated_key_of_a_table_without_a_primary_key(tmp_path, sample_warehouse):
+    from warehouse.checks import keys_unique
+
+    assert keys_unique(sample_warehouse).passed
+    copy = tmp_path / "copy.duckdb"
+    shutil.copyfile(sample_warehouse, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("INSERT INTO search_posting SELECT * FROM search_posting LIMIT 2")
+        con.execute("INSERT INTO search_posting SELECT * FROM search_posting LIMIT 1")
+    outcome = keys_unique(copy)
+    assert not outcome.passed
+    assert outcome.metadata == {"duplicates": {"search_posting": 2}}
 
 
 def test_a_row_breaking_a_constraint_cannot_be_loaded(tmp_path):

@@ -2,7 +2,9 @@
 one million facts. Writes docs/benchmarks.md.
 
     python -m tests.benchmark.run --reports 1000            # the `make bench` size
-    python -m tests.benchmark.run --reports 10000 --out docs/benchmarks-10k.md
+    python -m tests.benchmark.run --reports 10000 --out /tmp/benchmarks-10k.md
+
+`make growth` (tests/benchmark/growth.py) gives `fazhi run` at larger sizes.
 """
 
 import argparse

@@ -23,11 +23,10 @@ from warehouse.schema import (
     TABLES,
     create_derived,
     is_current,
+    limit_writer_memory,
     migrate,
-    scalar,
     sql_files,
     table_counts,
-    writer_memory_limit,
 )
 
 # What a run brings: every table but the version table and search_document (summed from the
@@ -167,8 +166,7 @@ def stage_change(
         with duckdb.connect(str(candidate), config=BUILD_CONFIG) as con:
             con.execute("SET enable_progress_bar = false")
             migrate(con)
-            reports = scalar(con, "SELECT count(*) FROM dim_document") + reports_added
-            con.execute(f"SET memory_limit = '{writer_memory_limit(reports)}'")
+            limit_writer_memory(con, reports_added)
             con.execute("BEGIN")
             change(con)
             create_derived(con, codes)

@@ -54,9 +54,7 @@ HAS_VERSION_TABLE = "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'sc
 EXISTING_COLUMNS = "SELECT table_name, column_name FROM duckdb_columns() WHERE schema_name = 'main'"
 CURRENT_VERSION = "SELECT coalesce(max(version), 0) FROM schema_version"
 RECORD_VERSION = "INSERT INTO schema_version VALUES ($version, $applied_at, $description)"
-RELATION_COLUMNS = (
-    "SELECT column_name FROM duckdb_columns() WHERE schema_name = 'main' AND table_name = $name"
-)
+DOCUMENTS_HELD = "SELECT count(*) FROM dim_document"
 INDICATOR_CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 PROJECT_DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -170,6 +168,12 @@ def writer_memory_limit(reports: int) -> str:
     return f"{BUILD_MEMORY_MB + reports * INDEX_KB_PER_REPORT // 1000}MB"
 
 
+def limit_writer_memory(con: duckdb.DuckDBPyConnection, reports_added: int) -> None:
+    """Give the connection's next transaction the memory for the reports it leaves in the file."""
+    reports = scalar(con, DOCUMENTS_HELD) + reports_added
+    con.execute(f"SET memory_limit = '{writer_memory_limit(reports)}'")
+
+
 def summary_tables() -> list[str]:
     """The tables of sql/summaries, named by their files (NN_<table>.sql)."""
     return [name.split("_", 1)[1].removesuffix(".sql") for name, _ in sql_files("summaries")]
@@ -180,11 +184,9 @@ def is_current(con: duckdb.DuckDBPyConnection, codes: list[str]) -> bool:
     wide column per indicator code. A file that is not is rewritten even by a run with nothing new."""
     if schema_version(con) != latest_version():
         return False
-    columns = {
-        name: {c for (c,) in con.execute(RELATION_COLUMNS, {"name": name}).fetchall()}
-        for name in (*summary_tables(), "v_indicator_wide")
-    }
-    return all(columns[name] for name in summary_tables()) and set(codes) <= columns["v_indicator_wide"]
+    columns = columns_of(con)
+    summaries_there = all(table in columns for table in summary_tables())
+    return summaries_there and set(codes) <= set(columns.get("v_indicator_wide", []))
 
 
 def create_derived(con: duckdb.DuckDBPyConnection, codes: list[str]) -> None:

@@ -8,15 +8,19 @@ import, so they are imported when a notebook is rendered, not when the pipeline 
 its reports up to date.
 """
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
+import queue
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import platformdirs
 import vl_convert
 
 from warehouse.queries import row_counts, run_query
@@ -32,28 +36,37 @@ TEMPLATES = NOTEBOOKS / "templates"
 JUPYTEXT_HEADER = "# ---\n# jupyter:"
 KERNEL_TIMEOUT = 600
 RENDERED_FROM = ".rendered-from"
+BUNDLE_CACHE = Path(platformdirs.user_cache_dir("fazhi"))
 # A kernel's start and its imports (Altair, Polars, DuckDB, vl-convert's first chart) cost more than
-# most notebooks' cells, and DuckDB and vl-convert use every core: so the notebooks share kernels,
-# each running its notebooks one after another, a kernel per two cores. At 1,000 reports on two
-# cores the four pages took 12.1 s in one kernel, 15.4 s in two and 13.4 s in four (17.4 s in
-# four fresh kernels, the earlier way).
-KERNELS = max(1, (os.cpu_count() or 1) // 2)
+# most notebooks' cells: so the notebooks share kernels, a kernel per core, each taking the next
+# notebook not yet taken when it finishes one. At 1,000 reports on two cores the four pages took
+# 11.0-11.7 s in one kernel, 10.1-10.4 s in two dealt two notebooks each (the longest with the
+# shortest), 7.7-7.9 s in two taking the next (12.1 s in one and 15.4 s in two while each chart's
+# PNG was drawn from its spec, which kept vl-convert busy on both cores).
+KERNELS = os.cpu_count() or 1
 # Between two notebooks in one kernel every name the first defined is deleted (imported modules
 # stay loaded, which is the point), so no page can lean on another's variables.
 RESET = "%reset -f"
 
 
-def vega_bundle(folder: Path) -> str:
+def vega_bundle(folder: Path = BUNDLE_CACHE) -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML. Building
-    it takes vl-convert 1.5 s, so it is kept in `folder`, one file per vl-convert version."""
-    kept = folder / f".vega-bundle-{version('vl-convert-python')}.js"
+    it takes vl-convert 1.5 s (2 s beside the kernels on two cores), so it is kept, one file per
+    vl-convert version, in the user's cache: every home and output folder of the machine shares it.
+    Where the cache cannot be written, it is built every time."""
+    kept = folder / f"vega-bundle-{version('vl-convert-python')}.js"
     if kept.exists():
         return kept.read_text("utf-8")
     bundle: str = vl_convert.javascript_bundle()  # pyright: ignore[reportCallIssue] (snippet defaults to None)
     bundle = bundle.replace("</script", "<\\/script")
-    written = kept.with_suffix(".partial")
-    written.write_text(bundle, encoding="utf-8")
-    written.replace(kept)
+    written = kept.with_name(f"{kept.name}.{os.getpid()}.partial")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written.write_text(bundle, encoding="utf-8")
+        written.replace(kept)
+    except OSError:
+        with contextlib.suppress(OSError):
+            written.unlink(missing_ok=True)
     return bundle
 
 
@@ -87,19 +100,28 @@ def inject_parameters(notebook: "nbformat.NotebookNode", parameters: dict[str, A
 
 
 def execute_notebooks(paths: list[Path], parameters: dict[str, Any]) -> list["nbformat.NotebookNode"]:
-    """Each notebook executed, in KERNELS kernels at once (the notebooks dealt out among them)."""
-    groups = [paths[index::KERNELS] for index in range(min(KERNELS, len(paths)))]
-    with ThreadPoolExecutor(max_workers=len(groups) or 1) as pool:
-        executed = dict(
-            pair
-            for group in pool.map(lambda g: execute_in_one_kernel(g, parameters), groups)
-            for pair in group
-        )
+    """Each notebook executed, in up to KERNELS kernels at once."""
+    pending: queue.SimpleQueue[Path] = queue.SimpleQueue()
+    for path in paths:
+        pending.put(path)
+    kernels = max(1, min(KERNELS, len(paths)))
+    with ThreadPoolExecutor(max_workers=kernels) as pool:
+        runs = [pool.submit(execute_in_one_kernel, taken_from(pending), parameters) for _ in range(kernels)]
+        executed = dict(pair for run in runs for pair in run.result())
     return [executed[path] for path in paths]
 
 
+def taken_from(pending: "queue.SimpleQueue[Path]") -> Iterator[Path]:
+    """The notebooks a kernel runs: the next one no other kernel has taken, until none is left."""
+    while True:
+        try:
+            yield pending.get_nowait()
+        except queue.Empty:
+            return
+
+
 def execute_in_one_kernel(
-    paths: list[Path], parameters: dict[str, Any]
+    paths: Iterable[Path], parameters: dict[str, Any]
 ) -> list[tuple[Path, "nbformat.NotebookNode"]]:
     from jupyter_client.manager import KernelManager  # noqa: PLC0415 (see the module docstring)
 
@@ -195,9 +217,9 @@ def render_reports(
     if marker.exists() and marker.read_text() == source and all(p.exists() for p in expected):
         return expected
     executed = execute_notebooks(notebooks, values)
+    bundle = vega_bundle()
     html = exporter()
     header = page_header(warehouse, values)
-    bundle = vega_bundle(out_dir)
     for notebook, target in zip(executed, expected, strict=True):
         resources = {"vega_bundle": bundle, "fazhi_header": header}
         body, _ = html.from_notebook_node(notebook, resources=resources)

@@ -137,9 +137,11 @@ def test_notebooks_are_the_jupytext_scripts_and_their_helpers_are_inputs_of_ever
     bundle = vega_bundle(tmp_path)
     assert "</script" not in bundle  # the inlined bundle cannot end its own script tag
     assert "vegaEmbed" in bundle
-    kept = next(tmp_path.glob(".vega-bundle-*.js"))
+    kept = next(tmp_path.glob("vega-bundle-*.js"))
     kept.write_text("kept", encoding="utf-8")
     assert vega_bundle(tmp_path) == "kept"  # built once per vl-convert version
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    assert vega_bundle(tmp_path / "a-file" / "cache") == bundle  # a cache that cannot be written
 
 
 def test_parameters_are_read_as_the_notebooks_spell_them():

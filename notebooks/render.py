@@ -14,11 +14,11 @@ import hashlib
 import json
 import os
 import queue
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import platformdirs
 import vl_convert
@@ -47,6 +47,7 @@ KERNELS = os.cpu_count() or 1
 # Between two notebooks in one kernel every name the first defined is deleted (imported modules
 # stay loaded, which is the point), so no page can lean on another's variables.
 RESET = "%reset -f"
+T = TypeVar("T")
 
 
 def vega_bundle(folder: Path = BUNDLE_CACHE) -> str:
@@ -99,16 +100,21 @@ def inject_parameters(notebook: "nbformat.NotebookNode", parameters: dict[str, A
     notebook.cells.insert(position + 1, cell)
 
 
-def execute_notebooks(paths: list[Path], parameters: dict[str, Any]) -> list["nbformat.NotebookNode"]:
-    """Each notebook executed, in up to KERNELS kernels at once."""
+def execute_notebooks(
+    paths: list[Path], parameters: dict[str, Any], then: Callable[["nbformat.NotebookNode"], T]
+) -> list[T]:
+    """Each notebook executed, in up to KERNELS kernels at once, and `then` applied to it in the
+    kernel's thread as soon as it has run (while the other kernels still run theirs)."""
     pending: queue.SimpleQueue[Path] = queue.SimpleQueue()
     for path in paths:
         pending.put(path)
     kernels = max(1, min(KERNELS, len(paths)))
     with ThreadPoolExecutor(max_workers=kernels) as pool:
-        runs = [pool.submit(execute_in_one_kernel, taken_from(pending), parameters) for _ in range(kernels)]
-        executed = dict(pair for run in runs for pair in run.result())
-    return [executed[path] for path in paths]
+        runs = [
+            pool.submit(execute_in_one_kernel, taken_from(pending), parameters, then) for _ in range(kernels)
+        ]
+        done = dict(pair for run in runs for pair in run.result())
+    return [done[path] for path in paths]
 
 
 def taken_from(pending: "queue.SimpleQueue[Path]") -> Iterator[Path]:
@@ -121,14 +127,14 @@ def taken_from(pending: "queue.SimpleQueue[Path]") -> Iterator[Path]:
 
 
 def execute_in_one_kernel(
-    paths: Iterable[Path], parameters: dict[str, Any]
-) -> list[tuple[Path, "nbformat.NotebookNode"]]:
+    paths: Iterable[Path], parameters: dict[str, Any], then: Callable[["nbformat.NotebookNode"], T]
+) -> list[tuple[Path, T]]:
     from jupyter_client.manager import KernelManager  # noqa: PLC0415 (see the module docstring)
 
     kernel = KernelManager(kernel_name="python3")
     kernel.start_kernel(cwd=str(NOTEBOOKS))
     try:
-        return [(path, execute_notebook(path, parameters, kernel)) for path in paths]
+        return [(path, then(execute_notebook(path, parameters, kernel))) for path in paths]
     finally:
         kernel.shutdown_kernel(now=True)
 
@@ -216,13 +222,17 @@ def render_reports(
     expected = [out_dir / f"{path.stem}.html" for path in notebooks]
     if marker.exists() and marker.read_text() == source and all(p.exists() for p in expected):
         return expected
-    executed = execute_notebooks(notebooks, values)
-    bundle = vega_bundle()
-    html = exporter()
-    header = page_header(warehouse, values)
-    for notebook, target in zip(executed, expected, strict=True):
+    bundle, header = vega_bundle(), page_header(warehouse, values)
+
+    def page(notebook: "nbformat.NotebookNode") -> str:
+        """The notebook's HTML, by an exporter of its own (one is not safe to share between
+        threads; making one costs 0.1 s)."""
         resources = {"vega_bundle": bundle, "fazhi_header": header}
-        body, _ = html.from_notebook_node(notebook, resources=resources)
+        body, _ = exporter().from_notebook_node(notebook, resources=resources)
+        return body
+
+    pages = execute_notebooks(notebooks, values, page)
+    for body, target in zip(pages, expected, strict=True):  # written once every page is made
         target.write_text(body, encoding="utf-8")
     marker.write_text(source)
     return expected

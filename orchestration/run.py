@@ -15,10 +15,10 @@ from orchestration.assets.warehouse import warehouse as warehouse_asset
 from orchestration.assets.warehouse import warehouse_candidate
 from orchestration.definitions import defs
 from orchestration.instance import fazhi_instance
-from orchestration.partitions import SOURCE_PARTITIONS, batch_range
+from orchestration.partitions import SOURCE_PARTITIONS, batch_range, covering
 from orchestration.resources import FazhiPaths
 from orchestration.settings import Settings
-from transforms.batches import BATCHES
+from transforms.batches import BATCHES, source_batches
 from transforms.sources import read_sources
 from warehouse.build import fingerprint
 from warehouse.queries import row_counts, run_query
@@ -77,14 +77,15 @@ def run_pipeline(
     before = fingerprint(warehouse)
     with fazhi_instance() as instance:
         scrapes = scrape_all(paths, sources_file, instance) if sources_file else {}
-        if warehouse.exists() and paths.input_files()[1].is_empty():
+        new = paths.input_files()[1]
+        if warehouse.exists() and new.is_empty():
             return without_a_job(warehouse, reports_dir, scrapes)
         run_config = {
             "resources": {"paths": {"config": config}},
             "loggers": {"console": {"config": {"log_level": "INFO"}}},
         }
         result = dg.execute_job(
-            dg.reconstructable(build_job), instance, run_config=run_config, tags=batch_range()
+            dg.reconstructable(build_job), instance, run_config=run_config, tags=covering(source_batches(new))
         )
     errors = files_not_loaded(result) if result.success else 0
     evaluations = result.get_asset_check_evaluations()

@@ -7,8 +7,10 @@ from pathlib import Path
 import dagster as dg
 
 from orchestration.jobs import build_everything, scrape_sources
-from orchestration.partitions import batch_range
+from orchestration.partitions import covering
+from orchestration.resources import FazhiPaths
 from orchestration.settings import Settings
+from transforms.batches import source_batches
 from transforms.samples import report_files
 
 
@@ -34,8 +36,12 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
     changed = sorted(name for name, stamp in state.items() if previous.get(name) != stamp)
     if not changed:
         return dg.SkipReason(f"nothing new in {folder}")
+    new = FazhiPaths(input_dir=str(folder)).input_files()[1]
+    if new.is_empty():
+        skipped = f"{len(changed)} files changed in {folder}, every version already in the warehouse"
+        return dg.SensorResult(skip_reason=skipped, cursor=json.dumps(state))
     key = hashlib.sha256(json.dumps(state, sort_keys=True).encode()).hexdigest()[:16]
-    tags = {"inbox_files": str(len(changed)), **batch_range()}
+    tags = {"inbox_files": str(len(changed)), **covering(source_batches(new))}
     request = dg.RunRequest(run_key=key, run_config=inbox_run_config(folder), tags=tags)
     return dg.SensorResult(run_requests=[request], cursor=json.dumps(state))
 
@@ -46,17 +52,20 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
     request_job=build_everything,
     default_status=dg.DefaultSensorStatus.STOPPED,
 )
-def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest:
+def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest | dg.SkipReason:
     """After a source is scraped, load what the sources file's scrapes brought (reports already
     loaded are skipped): the build reads the same sources file the scrape did."""
     run_config: dict = dict(context.dagster_run.run_config)
     config = run_config.get("resources", {}).get("paths", {}).get("config", {})
     sources_file = config.get("sources_file") or str(Settings.from_env().sources_file)
     paths = {**config, "sources_file": sources_file}
+    new = FazhiPaths(**paths).input_files()[1]
+    if new.is_empty():
+        return dg.SkipReason(f"the scrapes of {sources_file} brought no report the warehouse lacks")
     return dg.RunRequest(
         run_key=context.dagster_run.run_id,
         run_config={"resources": {"paths": {"config": paths}}},
-        tags=batch_range(),
+        tags=covering(source_batches(new)),
     )
 
 

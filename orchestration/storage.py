@@ -3,10 +3,11 @@ one per batch for the batched assets, so a step in another process, pod or Celer
 what the step before it wrote, and the UI can rebuild any asset from the files of its inputs.
 
 A batched asset's value is a dict of its batches' frames, whatever the run covers: one batch
-(a backfill run on a cluster) or all of them (`fazhi run`); a downstream asset that is not
-batched receives every batch. An input declared with `AS_FILES` gets the paths of the files
-instead of frames, so the warehouse loader hands the largest frames (terms and search postings,
-tens of millions of rows) to DuckDB without holding them in Python."""
+(a backfill run on a cluster), some or all of them (`fazhi run`). An input declared with
+`AS_FILES` gets the paths of every batch's file instead of frames, built or not: the warehouse
+loader, which is not batched, reads the batches of its run only (orchestration/partitions.py) and
+hands the largest frames (terms and search postings, tens of millions of rows) to DuckDB without
+holding them in Python."""
 
 from pathlib import Path
 
@@ -37,12 +38,14 @@ class ParquetFrames(dg.ConfigurableIOManager):
             write(frame, self.path(context.asset_key, key))
 
     def load_input(self, context: dg.InputContext) -> pl.DataFrame | Path | dict[str, pl.DataFrame | Path]:
-        reader = built if context.definition_metadata.get(FILES) else read
+        as_files = bool(context.definition_metadata.get(FILES))
+
+        def value(path: Path) -> pl.DataFrame | Path:
+            return path if as_files else read(path)
+
         if not context.has_asset_partitions:
-            return reader(self.path(context.asset_key))
-        return {
-            key: reader(self.path(context.asset_key, key)) for key in sorted(context.asset_partition_keys)
-        }
+            return value(self.path(context.asset_key))
+        return {key: value(self.path(context.asset_key, key)) for key in sorted(context.asset_partition_keys)}
 
     def path(self, asset: dg.AssetKey, batch: str | None = None) -> Path:
         base = Path(self.base_dir) if self.base_dir else Settings.from_env().frames

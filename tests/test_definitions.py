@@ -5,6 +5,8 @@ import pytest
 
 from orchestration.checks import PARSE_CHECKS, WAREHOUSE_CHECKS
 from orchestration.definitions import defs
+from orchestration.partitions import PARTITION, batch_range, covering, run_batches
+from transforms.batches import BATCHES, batch_of
 
 
 def test_definitions_load_with_every_stage():
@@ -75,8 +77,38 @@ def test_inbox_sensor_requests_a_build_for_new_files(tmp_path, monkeypatch, samp
     assert result.run_requests
     request = result.run_requests[0]
     assert request.run_config["resources"]["paths"]["config"]["input_dir"] == str(inbox)
+    assert request.tags == {"inbox_files": "1", **covering([batch_of(str(inbox / "report.txt"))])}
     again = inbox_files(dg.build_sensor_context(cursor=result.cursor))
     assert isinstance(again, dg.SkipReason)
+
+
+def test_inbox_files_the_warehouse_holds_already_start_no_run(tmp_path, monkeypatch, sample_paths):
+    """A file touched (or copied back) with a version the warehouse holds: the cursor moves on,
+    no run is requested."""
+    from orchestration.sensors import inbox_files
+    from tests.conftest import sample_load
+    from warehouse.build import build_warehouse
+
+    monkeypatch.setenv("FAZHI_HOME", str(tmp_path))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    report = inbox / "report.txt"
+    report.write_bytes(sample_paths[0].read_bytes())
+    build_warehouse(tmp_path / "warehouse.duckdb", sample_load([report]))
+    result = inbox_files(dg.build_sensor_context())
+    assert isinstance(result, dg.SensorResult)
+    assert not result.run_requests
+    assert "already in the warehouse" in (result.skip_reason.skip_message or "")
+    assert isinstance(inbox_files(dg.build_sensor_context(cursor=result.cursor)), dg.SkipReason)
+
+
+def test_a_run_covers_the_batches_its_tags_name():
+    assert run_batches(batch_range("3", "5")) == ["3", "4", "5"]
+    assert run_batches({PARTITION: "a"}) == ["a"]
+    assert run_batches({PARTITION: "henan-xuchang"}) == list(BATCHES)  # a source, not a batch
+    assert run_batches({}) == list(BATCHES)
+    assert covering(["9", "2", "2"]) == batch_range("2", "9")
+    assert covering([]) == batch_range()
 
 
 def test_a_schedule_tick_scrapes_every_source_of_the_deployed_sources_file(tmp_path, monkeypatch):

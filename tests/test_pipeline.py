@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from orchestration.run import run_pipeline
-from transforms.batches import BATCHES
-from transforms.samples import SAMPLE_REPORTS
+from transforms.batches import BATCHES, batch_of, source_batches
+from transforms.samples import SAMPLE_REPORTS, folder_reports
 from warehouse import queries
 from warehouse.checks import CHECKS
 
@@ -90,6 +90,52 @@ def test_a_run_that_brings_nothing_new_starts_no_job(tmp_path, sample_paths):
     assert {first.run_id, third.run_id} <= ids
 
 
+def test_a_run_builds_only_the_batches_its_new_files_fall_in(tmp_path, sample_paths):
+    """One new file: its batch is built and loaded, the other batches' files are left as they were
+    (their reports are in the warehouse) and not read again; the warehouse is the one a single
+    build of both files gives."""
+    import dagster as dg
+    import duckdb
+
+    from orchestration.instance import fazhi_instance
+    from orchestration.settings import Settings
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample_paths[0], inbox / "first.txt")
+    first_batch = batch_of(str(inbox / "first.txt"))
+    name = next(f"new-{i}.txt" for i in range(100) if batch_of(str(inbox / f"new-{i}.txt")) != first_batch)
+    new_batch = batch_of(str(inbox / name))
+    warehouse, reports = tmp_path / "warehouse.duckdb", tmp_path / "reports"
+    assert run_pipeline(inbox, warehouse, reports).success
+    left = Settings.from_env().frames / "documents" / f"{first_batch}.parquet"
+    before = left.stat().st_mtime_ns
+    shutil.copy(sample_paths[1], inbox / name)
+    second = run_pipeline(inbox, warehouse, reports)
+    assert second.success
+    with fazhi_instance() as instance:
+        run = instance.get_run_by_id(second.run_id)
+        records = instance.get_records_for_run(
+            second.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
+        ).records
+    assert run is not None
+    built = {e.partition for r in records if (e := r.event_log_entry.asset_materialization) and e.partition}
+    assert built == {new_batch}
+    assert left.stat().st_mtime_ns == before
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        added = con.sql("SELECT documents FROM load_run ORDER BY finished_at DESC LIMIT 1").fetchone()
+    assert added == (1,)
+    together = tmp_path / "together"
+    together.mkdir()
+    shutil.copy(inbox / "first.txt", together)
+    shutil.copy(inbox / name, together)
+    single = tmp_path / "single.duckdb"
+    assert run_pipeline(together, single, tmp_path / "single-reports").success
+    incremental, at_once = queries.row_counts(warehouse), queries.row_counts(single)
+    assert (incremental.pop("load_run"), at_once.pop("load_run")) == (2, 1)
+    assert incremental == at_once
+
+
 def test_a_second_run_gives_the_same_row_counts(pipeline_run):
     _, _, counts_first, warehouse, _ = pipeline_run
     assert queries.row_counts(warehouse) == counts_first
@@ -166,9 +212,11 @@ def test_materialisations_carry_what_a_watcher_needs(pipeline_run):
         )
     events = [e for r in records.records if (e := r.event_log_entry.asset_materialization)]
     by_asset = {e.asset_key.to_user_string(): e for e in events}
-    # One run builds every batch: each batch's materialisation, with the run's row count.
+    # A run builds the smallest range of batches that holds its files: each batch's
+    # materialisation, with the run's row count.
     batches = sorted(e.partition or "" for e in events if e.asset_key.to_user_string() == "documents")
-    assert batches == list(BATCHES)
+    files = set(source_batches(folder_reports(pipeline_run[3].parent / "inbox")))
+    assert batches == list(BATCHES[BATCHES.index(min(files)) : BATCHES.index(max(files)) + 1])
     documents = by_asset["documents"].metadata
     assert documents["rows_in_run"].value == 5
     assert "dagster/row_count" not in documents

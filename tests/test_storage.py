@@ -1,11 +1,12 @@
-"""The one IO manager: frames as Parquet files, read back whole or, for AS_FILES inputs, as paths."""
+"""The one IO manager: frames as Parquet files, read back whole or, for AS_FILES inputs, as paths
+(built or not: the consumer picks what it reads, and `built` says which file is missing)."""
 
 from pathlib import Path
 
 import dagster as dg
 import polars as pl
 
-from orchestration.storage import AS_FILES, ParquetFrames
+from orchestration.storage import AS_FILES, ParquetFrames, built
 
 
 @dg.asset
@@ -16,7 +17,7 @@ def counted_terms() -> pl.DataFrame:
 @dg.asset(ins={"counted_terms": AS_FILES})
 def term_total(counted_terms: Path) -> pl.DataFrame:
     assert isinstance(counted_terms, Path)  # never read by the IO manager
-    return pl.scan_parquet(counted_terms).select(pl.col("term_count").sum()).collect()
+    return pl.scan_parquet(built(counted_terms)).select(pl.col("term_count").sum()).collect()
 
 
 @dg.asset
@@ -33,7 +34,7 @@ def test_an_input_as_files_is_the_path_of_the_file_a_plain_one_a_frame(tmp_path)
     assert pl.read_parquet(tmp_path / "term_rows.parquet").item() == 2
 
 
-def test_an_input_as_files_that_was_never_built_fails_with_its_path(tmp_path):
+def test_an_input_as_files_that_was_never_built_fails_with_its_path_when_read(tmp_path):
     io_manager = ParquetFrames(base_dir=str(tmp_path))
     result = dg.materialize(
         [counted_terms.to_source_asset(), term_total],

@@ -1,14 +1,17 @@
 """The DuckDB warehouse: a checked candidate, then the published file, then the HTML reports."""
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 import polars as pl
 
 from notebooks.render import render_reports
 from orchestration.metadata import markdown_table
+from orchestration.partitions import run_batches
 from orchestration.resources import FazhiPaths
-from orchestration.storage import AS_FILES
+from orchestration.storage import AS_FILES, built, read
 from transforms.batches import joined
 from transforms.dimensions import dimension_frames
 from transforms.duplicates import with_duplicates_flagged
@@ -26,42 +29,63 @@ from warehouse.build import build_candidate, candidate_path, publish_warehouse, 
 from warehouse.contract import LoadInput, ParquetFiles
 from warehouse.queries import held_documents, run_query
 
+BATCHED_INPUTS = (
+    "documents",
+    "document_errors",
+    "sections",
+    "indicator_facts",
+    "inconsistencies",
+    "terms",
+    "search_tokens",
+    "themes",
+    "segment_errors",
+)
+
 
 @dg.asset(
     group_name="warehouse",
     pool="warehouse_writer",
     kinds={"duckdb"},
-    ins={"terms": AS_FILES, "search_tokens": AS_FILES},
+    ins=dict.fromkeys(BATCHED_INPUTS, AS_FILES),
 )
 def warehouse_candidate(
     context: dg.AssetExecutionContext,
     paths: FazhiPaths,
-    documents: dict[str, pl.DataFrame],
-    document_errors: dict[str, pl.DataFrame],
-    sections: dict[str, pl.DataFrame],
-    indicator_facts: dict[str, pl.DataFrame],
-    inconsistencies: dict[str, pl.DataFrame],
+    documents: dict[str, Path],
+    document_errors: dict[str, Path],
+    sections: dict[str, Path],
+    indicator_facts: dict[str, Path],
+    inconsistencies: dict[str, Path],
     terms: dict[str, Path],
     search_tokens: dict[str, Path],
-    themes: dict[str, pl.DataFrame],
-    segment_errors: dict[str, pl.DataFrame],
+    themes: dict[str, Path],
+    segment_errors: dict[str, Path],
     fetch_log: pl.DataFrame,
 ) -> None:
-    """The published warehouse with every batch loaded, built beside it and checked before it
-    replaces it. New reports that copy one already held (or another of this build) are flagged."""
-    parsed = joined(documents, DOCUMENTS)
+    """The published warehouse with the batches of this run loaded (every batch in a run that
+    names none), built beside it and checked before it replaces it. New reports that copy one
+    already held (or another of this build) are flagged."""
+    batches = run_batches(context.run.tags)
+
+    def frame(files: dict[str, Path], schema: Mapping[str, Any]) -> pl.DataFrame:
+        return joined({batch: read(files[batch]) for batch in batches}, schema)
+
+    def scanned(files: dict[str, Path]) -> ParquetFiles:
+        return ParquetFiles(tuple(built(files[batch]) for batch in batches))
+
+    parsed = frame(documents, DOCUMENTS)
     report_frames = ReportFrames(
         with_duplicates_flagged(parsed, held_documents(paths.warehouse(), parsed)),
-        joined(document_errors, ERRORS),
-        joined(sections, SECTIONS),
-        joined(indicator_facts, FACTS),
-        joined(inconsistencies, INCONSISTENCIES),
+        frame(document_errors, ERRORS),
+        frame(sections, SECTIONS),
+        frame(indicator_facts, FACTS),
+        frame(inconsistencies, INCONSISTENCIES),
     )
     load = LoadInput(
-        without_failed(report_frames, joined(segment_errors, ERRORS)),
-        ParquetFiles(tuple(terms.values())),
-        ParquetFiles(tuple(search_tokens.values())),
-        joined(themes, THEMES),
+        without_failed(report_frames, frame(segment_errors, ERRORS)),
+        scanned(terms),
+        scanned(search_tokens),
+        frame(themes, THEMES),
         context.run.run_id,
         dimension_frames(),
         fetch_log,

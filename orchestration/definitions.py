@@ -10,7 +10,13 @@ from orchestration.assets.scrape import scraped_pages
 from orchestration.assets.text import segmented_text
 from orchestration.assets.warehouse import rendered_notebooks, warehouse, warehouse_candidate
 from orchestration.checks import WAREHOUSE_CHECKS
-from orchestration.jobs import build_everything, build_in_batches, scrape_sources
+from orchestration.jobs import (
+    build_everything,
+    build_in_batches,
+    build_warehouse,
+    render_pages,
+    scrape_sources,
+)
 from orchestration.resources import FazhiPaths
 from orchestration.schedules import SCHEDULES
 from orchestration.sensors import SENSORS
@@ -37,7 +43,7 @@ ALL_ASSETS = dg.map_asset_specs(
 defs = dg.Definitions(
     assets=ALL_ASSETS,
     asset_checks=WAREHOUSE_CHECKS,
-    jobs=[build_everything, build_in_batches, scrape_sources],
+    jobs=[build_everything, build_warehouse, render_pages, build_in_batches, scrape_sources],
     schedules=SCHEDULES,
     sensors=SENSORS,
     resources={"paths": FazhiPaths(), "io_manager": ParquetFrames()},

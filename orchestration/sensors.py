@@ -1,4 +1,8 @@
-"""Sensors: files dropped into the inbox, finished scrapes."""
+"""Sensors: files dropped into the inbox, finished scrapes, and the pages after either's build.
+
+The first two run `build_warehouse`, which publishes the warehouse without rendering the
+notebooks; `pages_after_build` then renders them in a run of its own, so that a new report is
+in the published warehouse within seconds of the sensor's tick."""
 
 import hashlib
 import json
@@ -6,7 +10,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from orchestration.jobs import build_everything, scrape_sources
+from orchestration.jobs import build_warehouse, render_pages, scrape_sources
 from orchestration.partitions import covering
 from orchestration.resources import FazhiPaths
 from orchestration.settings import Settings
@@ -27,7 +31,7 @@ def inbox_run_config(folder: Path) -> dict:
     return {"resources": {"paths": {"config": {"input_dir": str(folder)}}}}
 
 
-@dg.sensor(job=build_everything, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
+@dg.sensor(job=build_warehouse, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.RUNNING)
 def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
     """Builds from data/inbox/ when a report file is added or changed there."""
     folder = Settings.from_env().inbox
@@ -49,7 +53,7 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
 @dg.run_status_sensor(
     run_status=dg.DagsterRunStatus.SUCCESS,
     monitored_jobs=[scrape_sources],
-    request_job=build_everything,
+    request_job=build_warehouse,
     default_status=dg.DefaultSensorStatus.STOPPED,
 )
 def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest | dg.SkipReason:
@@ -69,4 +73,22 @@ def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest | dg
     )
 
 
-SENSORS = [inbox_files, build_after_scrape]
+@dg.run_status_sensor(
+    run_status=dg.DagsterRunStatus.SUCCESS,
+    monitored_jobs=[build_warehouse],
+    request_job=render_pages,
+    minimum_interval_seconds=5,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+)
+def pages_after_build(context: dg.RunStatusSensorContext) -> dg.RunRequest:
+    """The notebooks rendered again after a build the sensors started has published the warehouse
+    (the build's paths: the same warehouse and report folder)."""
+    run_config: dict = dict(context.dagster_run.run_config)
+    paths = run_config.get("resources", {}).get("paths")
+    return dg.RunRequest(
+        run_key=context.dagster_run.run_id,
+        run_config={"resources": {"paths": paths}} if paths else {},
+    )
+
+
+SENSORS = [inbox_files, build_after_scrape, pages_after_build]

@@ -193,8 +193,15 @@ def test_the_schedule_scrapes_the_sites_and_the_sensor_loads_them(webserver, hom
             "executionMetadata": {"tags": request["tags"]},
         }
         assert webserver.query(LAUNCH, params=params)["launchRun"]["__typename"] == "LaunchRunSuccess"
-    build = wait_for_run(webserver, "build_everything", "build_after_scrape")
+    build = wait_for_run(webserver, "build_warehouse", "build_after_scrape")
     assert build["status"] == "SUCCESS"
+    pages = wait_for_run(webserver, "render_pages", "pages_after_build")
+    assert pages["status"] == "SUCCESS"
+    assert pages["startTime"] >= build["endTime"]
+    overview = (home / "reports" / "overview.html").read_text(encoding="utf-8")
+    with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as warehouse:
+        (reports,) = warehouse.sql("SELECT count(*) FROM dim_document").fetchone() or (0,)
+    assert f"{reports} 份报告" in overview  # the page shows the warehouse the build published
     with duckdb.connect(str(home / "warehouse.duckdb"), read_only=True) as warehouse:
         sources = warehouse.sql("SELECT source FROM document_source WHERE source LIKE 'http%'").fetchall()
         errors = warehouse.sql("SELECT source FROM load_error").fetchall()

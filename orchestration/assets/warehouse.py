@@ -8,6 +8,8 @@ import dagster as dg
 import polars as pl
 
 from notebooks.render import render_reports
+from orchestration.assets.parse import parsed_reports
+from orchestration.assets.text import segmented_text
 from orchestration.metadata import markdown_table
 from orchestration.partitions import run_batches
 from orchestration.resources import FazhiPaths
@@ -29,17 +31,8 @@ from warehouse.build import build_candidate, candidate_path, publish_warehouse, 
 from warehouse.contract import LoadInput, ParquetFiles
 from warehouse.queries import held_documents, run_query
 
-BATCHED_INPUTS = (
-    "documents",
-    "document_errors",
-    "sections",
-    "indicator_facts",
-    "inconsistencies",
-    "terms",
-    "search_tokens",
-    "themes",
-    "segment_errors",
-)
+# Every batched frame of parse and segment reaches the loader as files: it reads its run's batches.
+BATCHED_INPUTS = [key.to_user_string() for key in (*parsed_reports.keys, *segmented_text.keys)]
 
 
 @dg.asset(

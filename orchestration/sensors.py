@@ -59,8 +59,7 @@ def inbox_files(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Ski
 def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest | dg.SkipReason:
     """After a source is scraped, load what the sources file's scrapes brought (reports already
     loaded are skipped): the build reads the same sources file the scrape did."""
-    run_config: dict = dict(context.dagster_run.run_config)
-    config = run_config.get("resources", {}).get("paths", {}).get("config", {})
+    config = paths_of(context.dagster_run).get("config", {})
     sources_file = config.get("sources_file") or str(Settings.from_env().sources_file)
     paths = {**config, "sources_file": sources_file}
     new = FazhiPaths(**paths).input_files()[1]
@@ -83,12 +82,17 @@ def build_after_scrape(context: dg.RunStatusSensorContext) -> dg.RunRequest | dg
 def pages_after_build(context: dg.RunStatusSensorContext) -> dg.RunRequest:
     """The notebooks rendered again after a build the sensors started has published the warehouse
     (the build's paths: the same warehouse and report folder)."""
-    run_config: dict = dict(context.dagster_run.run_config)
-    paths = run_config.get("resources", {}).get("paths")
+    paths = paths_of(context.dagster_run)
     return dg.RunRequest(
         run_key=context.dagster_run.run_id,
         run_config={"resources": {"paths": paths}} if paths else {},
     )
+
+
+def paths_of(run: dg.DagsterRun) -> dict:
+    """The `paths` resource's part of a run's config (empty: the defaults of FAZHI_HOME)."""
+    run_config: dict = dict(run.run_config)
+    return run_config.get("resources", {}).get("paths", {})
 
 
 SENSORS = [inbox_files, build_after_scrape, pages_after_build]

@@ -1,24 +1,27 @@
 """Materialisation metadata a watcher of the UI can use: row counts and column schemas in
 Dagster's standard keys (the UI shows them on the asset page), and Markdown previews."""
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 import dagster as dg
 import polars as pl
 
+from orchestration.storage import BatchFiles
+
 PREVIEW_ROWS = 20
 
 
-def frame_metadata(
-    frame: pl.DataFrame, batches: int = 1, rows: int | None = None
-) -> dict[str, dg.MetadataValue]:
-    """dagster/row_count and dagster/column_schema of a frame an asset returns (`rows` of them when
-    it stands for several). A run over several batches gives every batch's materialisation the same
-    metadata, the run's: its row count is then `rows_in_run`, not a batch's `dagster/row_count`."""
-    columns = [dg.TableColumn(name, str(dtype)) for name, dtype in frame.schema.items()]
-    count = frame.height if rows is None else rows
+def frame_metadata(frame: pl.DataFrame, batches: int = 1) -> dict[str, dg.MetadataValue]:
+    return table_metadata(frame.schema, frame.height, batches)
+
+
+def table_metadata(schema: pl.Schema, rows: int, batches: int = 1) -> dict[str, dg.MetadataValue]:
+    """dagster/row_count and dagster/column_schema of a frame an asset gives. A run over several
+    batches gives every batch's materialisation the same metadata, the run's: its row count is
+    then `rows_in_run`, not a batch's `dagster/row_count`."""
+    columns = [dg.TableColumn(name, str(dtype)) for name, dtype in schema.items()]
     return {
-        "dagster/row_count" if batches == 1 else "rows_in_run": dg.MetadataValue.int(count),
+        "dagster/row_count" if batches == 1 else "rows_in_run": dg.MetadataValue.int(rows),
         "dagster/column_schema": dg.MetadataValue.table_schema(dg.TableSchema(columns=columns)),
     }
 
@@ -47,13 +50,8 @@ def counts_markdown(frame: pl.DataFrame, column: str) -> dg.MetadataValue:
     return markdown_table(counts)
 
 
-def batched_output(parts: dict[str, pl.DataFrame], name: str, **extra: dg.MetadataValue) -> dg.Output:
-    """An output of a batched asset, a frame for each of this run's batches, with the run's metadata."""
-    rows = sum(part.height for part in parts.values())
-    metadata = frame_metadata(next(iter(parts.values())), len(parts), rows)
-    return dg.Output(parts, name, metadata={**metadata, **extra})
-
-
-def in_one(parts: Iterable[pl.DataFrame], *columns: str) -> pl.DataFrame:
-    """The batches' frames as one (only `columns` of them, when named), for metadata and checks."""
-    return pl.concat([part.select(columns) if columns else part for part in parts])
+def batched_output(files: BatchFiles, name: str, **extra: dg.MetadataValue) -> dg.Output:
+    """An output of a batched asset, the file of each of this run's batches, with the run's metadata."""
+    parts = files.files[name]
+    metadata = table_metadata(files.schemas[name], files.rows[name], len(parts))
+    return dg.Output(dict(parts), name, metadata={**metadata, **extra})

@@ -1,3 +1,4 @@
+import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -8,14 +9,17 @@ from transforms.duplicates import (
     SHINGLE,
     jaccard,
     may_be_near,
+    region_groups,
     shingles,
     with_duplicates_flagged,
+    with_duplicates_flagged_by_region,
 )
 from transforms.parsing import parse_reports
 from transforms.samples import file_reports
 
 
-def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths, tmp_path):
+def mirrored_reports(sample_paths, tmp_path) -> pl.DataFrame:
+    """A report at two addresses, an edited mirror of it, it as a web page, and another report."""
     text = sample_paths[0].read_bytes()
     edited = (
         sample_paths[0]
@@ -36,7 +40,11 @@ def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths
         (tmp_path / name).write_bytes(content)
     raw = file_reports([tmp_path / name for name, _, _ in files])
     raw = raw.with_columns(source=raw["source"].str.replace(f"{tmp_path}/", "", literal=True))
-    documents = with_duplicates_flagged(parse_reports(raw).documents)
+    return parse_reports(raw).documents
+
+
+def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths, tmp_path):
+    documents = with_duplicates_flagged(mirrored_reports(sample_paths, tmp_path))
     flags = dict(documents.select("source", "flags").iter_rows())
     original = documents.filter(source="a/xuchang.txt").item(0, "document_id")
     expected = f"duplicate_of:{original}"
@@ -44,6 +52,41 @@ def test_same_report_at_two_addresses_and_a_mirror_with_small_edits(sample_paths
     for copy in ("b/xuchang-copy.txt", "c/mirror.txt", "d/page.html"):
         assert expected in flags[copy]
     assert not any(f.startswith("duplicate_of") for f in flags["e/changsha.txt"])
+
+
+def test_copies_found_one_group_of_regions_at_a_time_are_those_of_one_pass(sample_paths, tmp_path):
+    """The loader's way (texts read from a file per group, held reports asked for per group) with
+    every region a group of its own, and reports without a region (a bucket of their own too)."""
+    reports = mirrored_reports(sample_paths, tmp_path)
+    unplaced = reports.filter(pl.col("source").is_in(["a/xuchang.txt", "c/mirror.txt"])).with_columns(
+        pl.col("document_id") + "-x", source=pl.lit("z/") + pl.col("source"), adcode=pl.lit(None, pl.String)
+    )
+    documents = pl.concat([reports, unplaced])
+    documents.write_parquet(tmp_path / "documents.parquet")
+    asked: list[list[str]] = []
+
+    def held(regions: list[str]) -> pl.DataFrame:
+        asked.append(regions)
+        return documents.clear().select("document_id", "source", "adcode", "report_year", "text")
+
+    grouped = with_duplicates_flagged_by_region(
+        documents.drop("text"), [tmp_path / "documents.parquet"], held, characters=1
+    )
+    assert grouped.to_dicts() == with_duplicates_flagged(documents).drop("text").to_dicts()
+    flags = dict(grouped.select("source", "flags").iter_rows())
+    assert any(f.startswith("duplicate_of:") and f.endswith("-x") for f in flags["z/c/mirror.txt"])
+    regions = documents.get_column("adcode").drop_nulls().unique().sort().to_list()
+    assert asked == [[region] for region in regions]
+
+
+def test_regions_are_grouped_by_their_texts_length_and_never_split():
+    documents = pl.DataFrame(
+        {"adcode": ["410100", "410100", "430100", None, "440100"], "length": [60, 50, 30, 20, 200]}
+    )
+    assert region_groups(documents, characters=100) == [["410100"], ["430100"], ["440100"], [None]]
+    assert region_groups(documents, characters=150) == [["410100", "430100"], ["440100"], [None]]
+    assert region_groups(documents, characters=1_000) == [["410100", "430100", "440100", None]]
+    assert region_groups(documents.clear()) == []
 
 
 def substring_jaccard(a: str, b: str) -> float:

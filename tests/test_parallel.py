@@ -3,8 +3,6 @@ results are taken (so a run over many batches never holds every report's rows at
 
 import os
 
-import polars as pl
-
 from transforms.parallel import CHUNK, IN_FLIGHT, PARALLEL_FROM, map_by_batch, map_in_processes
 
 
@@ -12,19 +10,31 @@ def squared(number: int) -> int:
     return number * number
 
 
-def numbers(frame: pl.DataFrame) -> list[int]:
-    return frame.get_column("n").to_list()
-
-
 def test_each_batch_gets_its_own_results_in_order_through_one_pool():
-    batches = {
-        "0": pl.DataFrame({"n": list(range(150))}),
-        "1": pl.DataFrame({"n": []}, schema={"n": pl.Int64}),
-        "2": pl.DataFrame({"n": list(range(150, 400))}),
-    }
-    assert sum(frame.height for frame in batches.values()) >= PARALLEL_FROM  # the pool, not a loop
-    collected = map_by_batch(batches, numbers, squared, list, "test")
+    batches = {"0": list(range(150)), "1": [], "2": list(range(150, 400))}
+    sizes = {key: len(numbers) for key, numbers in batches.items()}
+    assert sum(sizes.values()) >= PARALLEL_FROM  # the pool, not a loop
+    collected = dict(map_by_batch(sizes, batches.__getitem__, squared, list, "test"))
     assert collected == {"0": [n * n for n in range(150)], "1": [], "2": [n * n for n in range(150, 400)]}
+
+
+def test_a_batch_is_handed_over_before_the_rows_of_later_batches_are_asked_for():
+    """The streaming a step relies on to hold one batch at a time: with batches larger than the
+    pool's lookahead, batch 0 is done before the pool has asked for batch 2's rows."""
+    lookahead = (IN_FLIGHT * (os.cpu_count() or 1) + 2) * CHUNK
+    sizes = dict.fromkeys("012", lookahead)
+    asked: list[str] = []
+
+    def rows(key: str) -> range:
+        asked.append(key)
+        return range(sizes[key])
+
+    batches = map_by_batch(sizes, rows, squared, sum, "test")
+    first, total = next(batches)
+    assert (first, total) == ("0", sum(n * n for n in range(lookahead)))
+    assert "2" not in asked
+    assert [key for key, _ in batches] == ["1", "2"]
+    assert asked == ["0", "1", "2"]
 
 
 def test_items_are_read_as_results_are_taken():

@@ -15,8 +15,9 @@ NEAR_DUPLICATE cannot reach it, so they are not compared.
 """
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
@@ -24,6 +25,9 @@ import polars as pl
 
 SHINGLE = 8
 NEAR_DUPLICATE = 0.85
+# The characters of text compared at a time (with_duplicates_flagged_by_region): a group of
+# regions about this size, 40 MB as Python strings.
+GROUP_CHARACTERS = 20_000_000
 # Hashes are polynomials in a prime base, wrapping modulo 2**64 (unsigned arithmetic).
 BASE = 1_000_003
 POWERS = np.array([pow(BASE, k, 2**64) for k in range(SHINGLE)], dtype=np.uint64)
@@ -98,12 +102,21 @@ def keys_of(frame: pl.DataFrame) -> list[DuplicateKey]:
 
 def with_duplicates_flagged(documents: pl.DataFrame, held: pl.DataFrame | None = None) -> pl.DataFrame:
     """New documents that copy another one carry `duplicate_of:<id of the original>`."""
+    return flagged(documents, copies_of(documents, held))
+
+
+def copies_of(documents: pl.DataFrame, held: pl.DataFrame | None = None) -> dict[str, str]:
+    """document_id of each copy among the new `documents` -> its original (KEY_COLUMNS of both)."""
     held_keys = keys_of(held) if held is not None else []
-    copies = {
+    held_ids = {k.document_id for k in held_keys}
+    return {
         copy: original
         for copy, original in find_duplicates(keys_of(documents), held_keys).items()
-        if copy not in {k.document_id for k in held_keys}
+        if copy not in held_ids
     }
+
+
+def flagged(documents: pl.DataFrame, copies: dict[str, str]) -> pl.DataFrame:
     if not copies:
         return documents
     original = pl.col("document_id").replace_strict(copies, default=None)
@@ -112,3 +125,39 @@ def with_duplicates_flagged(documents: pl.DataFrame, held: pl.DataFrame | None =
         .then(pl.col("flags"))
         .otherwise(pl.col("flags").list.concat(pl.concat_list(pl.lit("duplicate_of:") + original)))
     )
+
+
+def with_duplicates_flagged_by_region(
+    documents: pl.DataFrame,
+    texts: Sequence[Path],
+    held: Callable[[list[str]], pl.DataFrame],
+    characters: int = GROUP_CHARACTERS,
+) -> pl.DataFrame:
+    """`documents` (their text left out) with copies flagged, one group of regions at a time: a
+    group's new texts are read from the DOCUMENTS files `texts`, the reports the warehouse holds
+    for its regions from `held`. The loader holds a group's texts, never the run's (at 10,000
+    reports 113 MB of UTF-8, twice that as the Python strings compared)."""
+    copies: dict[str, str] = {}
+    for group in region_groups(documents, characters):
+        in_group = pl.col("adcode").is_in([g for g in group if g is not None])
+        if None in group:
+            in_group |= pl.col("adcode").is_null()
+        new = pl.scan_parquet(list(texts)).filter(in_group).select(KEY_COLUMNS).collect()
+        regions = [g for g in group if g is not None]
+        copies |= copies_of(new, held(regions) if regions else None)
+    return flagged(documents, copies)
+
+
+def region_groups(documents: pl.DataFrame, characters: int = GROUP_CHARACTERS) -> list[list[str | None]]:
+    """The documents' regions (None: no region, a bucket of its own) in groups whose texts add up
+    to about `characters`; a region is never split, since its reports are compared with each other."""
+    lengths = documents.group_by("adcode").agg(pl.col("length").sum()).sort("adcode", nulls_last=True)
+    groups: list[list[str | None]] = [[]]
+    size = 0
+    for adcode, length in lengths.iter_rows():
+        if groups[-1] and size + length > characters:
+            groups.append([])
+            size = 0
+        groups[-1].append(adcode)
+        size += length
+    return [group for group in groups if group]

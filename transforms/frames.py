@@ -44,6 +44,8 @@ DOCUMENTS = {
     "rules_version": pl.String,
     "text": pl.String,
 }
+# A document's row less its text: what the loader holds (DuckDB reads the texts from their files).
+DOCUMENT_ROWS = {name: dtype for name, dtype in DOCUMENTS.items() if name != "text"}
 # One row per file that did not become a document: `stage` is read, parse, segment or validate.
 ERRORS = {
     "source": pl.String,

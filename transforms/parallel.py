@@ -3,8 +3,9 @@
 Parsing and segmentation are pure Python/Rust per report and CPU-bound, so they run in a process
 pool; results stream back a chunk at a time, in input order, so callers can keep rows instead of
 whole intermediate objects. Items are read only as results are taken (at most IN_FLIGHT chunks per
-worker wait), so a run over many batches holds one batch's Python rows at a time, not the corpus's
-(`map_by_batch`). Below PARALLEL_FROM items, starting the processes costs more than it saves.
+worker wait), and `map_by_batch` hands each batch over as soon as it is done, so a run over many
+batches holds one batch's rows and results at a time, not the corpus's. Below PARALLEL_FROM
+items, starting the processes costs more than it saves.
 
 Workers die with their parent: a parent killed with SIGKILL (or by the OOM killer) cannot shut
 its pool down, and forked workers would live on blocked, holding the run lock they inherited.
@@ -20,7 +21,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import TypeVar
 
-import polars as pl
 from tqdm import tqdm
 
 PARALLEL_FROM = 200
@@ -67,18 +67,20 @@ def apply_to_chunk(function: Callable[[Item], Result], chunk: list[Item]) -> lis
 
 
 def map_by_batch(
-    batches: Mapping[str, pl.DataFrame],
-    rows: Callable[[pl.DataFrame], Iterable[Item]],
+    sizes: Mapping[str, int],
+    rows: Callable[[str], Iterable[Item]],
     function: Callable[[Item], Result],
     collect: Callable[[Iterable[Result]], Collected],
     label: str,
-) -> dict[str, Collected]:
-    """`collect` of `function` over each batch's rows, every batch through one process pool: a
-    batch is collected as soon as its last result is in, so one batch's results are alive at a time."""
-    sizes = {key: frame.height for key, frame in batches.items()}
-    items = (item for frame in batches.values() for item in rows(frame))
+) -> Iterator[tuple[str, Collected]]:
+    """(batch, `collect` of `function` over the batch's rows) for each batch of `sizes` (its row
+    count), every batch through one process pool. A batch's rows are asked for (`rows`) when the
+    pool reaches them and it is handed over as soon as its last result is in: a caller that
+    writes each batch away holds one batch at a time, whatever the run covers."""
+    items = (item for key in sizes for item in rows(key))
     results = map_in_processes(function, items, sum(sizes.values()), label)
-    return {key: collect(islice(results, size)) for key, size in sizes.items()}
+    for key, size in sizes.items():
+        yield key, collect(islice(results, size))
 
 
 def counted(results: Iterator[Result], tick: Callable[[], object]) -> Iterator[Result]:

@@ -127,13 +127,14 @@ def parse_reports(raw: pl.DataFrame | Iterable[dict[str, Any]]) -> ReportFrames:
     return report_frames(map_in_processes(report_rows, rows, len(rows), "parse"))
 
 
-def parse_batches(raw: Mapping[str, pl.DataFrame]) -> dict[str, ReportFrames]:
-    """parse_reports of each batch of RAW_REPORTS rows, all through one process pool."""
-    return map_by_batch(raw, named_rows, report_rows, report_frames, "parse")
+def parse_batches(raw: Mapping[str, pl.DataFrame]) -> Iterator[tuple[str, ReportFrames]]:
+    """(batch, parse_reports of its RAW_REPORTS rows) batch after batch, all through one process pool."""
+    sizes = {key: frame.height for key, frame in raw.items()}
 
+    def rows(key: str) -> Iterator[dict[str, Any]]:
+        return raw[key].iter_rows(named=True)
 
-def named_rows(frame: pl.DataFrame) -> Iterator[dict[str, Any]]:
-    return frame.iter_rows(named=True)
+    return map_by_batch(sizes, rows, report_rows, report_frames, "parse")
 
 
 def report_frames(outcomes: Iterable[ReportRows]) -> ReportFrames:

@@ -4,6 +4,7 @@ postings and theme coverage; a report whose segmentation fails becomes an error 
 
 import logging
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any, NamedTuple
 
 import polars as pl
@@ -13,6 +14,8 @@ from transforms.parallel import map_by_batch, map_in_processes
 from transforms.quality import spam_spans
 from transforms.terms import counted_terms, searchable_tokens, segment, without_spans
 from transforms.themes import theme_coverage
+
+TEXT_COLUMNS = ["document_id", "source", "sha256", "text"]
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +81,19 @@ def segment_documents(documents: pl.DataFrame) -> SegmentFrames:
     return segment_frames(map_in_processes(segmented, text_rows(documents), documents.height, "segment"))
 
 
-def segment_batches(documents: Mapping[str, pl.DataFrame]) -> dict[str, SegmentFrames]:
-    """segment_documents of each batch of reports, all through one process pool."""
-    return map_by_batch(documents, text_rows, segmented, segment_frames, "segment")
+def segment_batches(documents: Mapping[str, Path]) -> Iterator[tuple[str, SegmentFrames]]:
+    """(batch, segment_documents of its DOCUMENTS file) batch after batch, all through one process
+    pool: a batch's texts are read from its file when the pool reaches them."""
+    sizes = {key: pl.scan_parquet(path).select(pl.len()).collect().item() for key, path in documents.items()}
+
+    def rows(key: str) -> Iterator[tuple[str, str, str, str]]:
+        return text_rows(pl.read_parquet(documents[key], columns=TEXT_COLUMNS))
+
+    return map_by_batch(sizes, rows, segmented, segment_frames, "segment")
 
 
 def text_rows(documents: pl.DataFrame) -> Iterator[tuple[str, str, str, str]]:
-    return documents.select("document_id", "source", "sha256", "text").iter_rows()
+    return documents.select(TEXT_COLUMNS).iter_rows()
 
 
 def segment_frames(outcomes: Iterable[Segmented]) -> SegmentFrames:

@@ -30,9 +30,9 @@ from warehouse.schema import (
 )
 
 # What a run brings: every table but the version table and search_document (summed from the
-# postings in SQL), and the sources it read.
+# postings in SQL), the sources it read, and its documents' texts apart from their rows.
 DERIVED = ("schema_version", "search_document", "document_source", "fact_indicator_change")
-INCOMING = (*(table for table in TABLES if table not in DERIVED), "run_sources")
+INCOMING = (*(table for table in TABLES if table not in DERIVED), "run_sources", "document_text")
 
 
 STALE_CANDIDATE_SECONDS = 6 * 3600
@@ -79,7 +79,10 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, Incoming
     run = pl.DataFrame([{"run_id": load.run_id, "started_at": started, "finished_at": now()}])
     return {
         **load.dimensions,
-        "dim_document": frames.documents.with_columns(first_seen=pl.lit(started), superseded=pl.lit(False)),
+        "dim_document": frames.documents.drop("text", strict=False).with_columns(
+            first_seen=pl.lit(started), superseded=pl.lit(False)
+        ),
+        "document_text": load.document_texts(),
         "fact_indicator": frames.facts.join(keys, on="document_id", how="left"),
         "fact_section": frames.sections,
         "fact_term": load.terms,

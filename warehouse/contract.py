@@ -34,3 +34,9 @@ class LoadInput:
     run_id: str
     dimensions: dict[str, pl.DataFrame]
     fetch_log: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema=FETCH_LOG_ROWS))
+    # The documents' texts (document_id, text), when frames.documents leaves them out: the
+    # pipeline's loader gives its batches' DOCUMENTS files (113 MB of text at 10,000 reports).
+    texts: ParquetFiles | None = None
+
+    def document_texts(self) -> pl.DataFrame | ParquetFiles:
+        return self.texts if self.texts is not None else self.frames.documents.select("document_id", "text")

@@ -16,6 +16,13 @@ import polars as pl
 from warehouse.schema import BUILD_CONFIG, sql_files, table_counts
 
 SNIPPET_CONTEXT = 30
+HELD_COLUMNS = {
+    "document_id": pl.String,
+    "source": pl.String,
+    "adcode": pl.String,
+    "report_year": pl.Int32,
+    "text": pl.String,
+}
 
 
 def connect_read_only(path: Path, config: dict[str, Any] | None = None) -> duckdb.DuckDBPyConnection:
@@ -131,9 +138,9 @@ def loaded_versions(path: Path) -> set[tuple[str, str]]:
     return set(run_query(path, "loaded_versions").iter_rows())
 
 
-def held_documents(path: Path, documents: pl.DataFrame) -> pl.DataFrame:
-    """The reports the warehouse holds for the regions of `documents` (none without a region)."""
-    if not path.exists() or documents.is_empty():
-        return documents.clear().select("document_id", "source", "adcode", "report_year", "text")
-    adcodes = documents.get_column("adcode").drop_nulls().unique().to_list()
+def held_documents(path: Path, adcodes: list[str]) -> pl.DataFrame:
+    """The reports the warehouse holds for the regions `adcodes` (the originals new reports are
+    compared with for near-duplicates)."""
+    if not path.exists() or not adcodes:
+        return pl.DataFrame(schema=HELD_COLUMNS)
     return run_query(path, "held_documents", adcodes=adcodes)

@@ -5,10 +5,27 @@ import polars as pl
 
 from orchestration.assets import frame_out
 from orchestration.checks import PARSE_CHECKS, no_report_quarantined, reports_have_region_and_year
-from orchestration.metadata import batched_output, counts_markdown, in_one
+from orchestration.metadata import batched_output, counts_markdown
 from orchestration.partitions import report_batches
+from orchestration.storage import batch_files
+from transforms.frames import ERRORS
 from transforms.parsing import parse_batches
 from transforms.rules_version import rules_version
+
+# Each output's field of ReportFrames, and the columns of them the checks and the metadata read
+# once every batch is written.
+OUTPUTS = {
+    "documents": "documents",
+    "document_errors": "errors",
+    "sections": "sections",
+    "indicator_facts": "facts",
+    "inconsistencies": "inconsistencies",
+}
+KEPT = {
+    "documents": ("flags", "doc_type", "adcode", "report_year"),
+    "document_errors": tuple(ERRORS),
+    "indicator_facts": ("indicator_code",),
+}
 
 
 @dg.multi_asset(
@@ -36,23 +53,21 @@ from transforms.rules_version import rules_version
 )
 def parsed_reports(raw_documents: dict[str, pl.DataFrame]):
     """Read, normalise and understand each report; a broken file becomes an error row, never a
-    failed run. The run's batches are parsed by one process pool, each batch's frames built as
+    failed run. The run's batches are parsed by one process pool, each batch's frames written as
     soon as it is parsed."""
-    frames = parse_batches(raw_documents)
-    documents = {key: f.documents for key, f in frames.items()}
-    errors = {key: f.errors for key, f in frames.items()}
-    facts = {key: f.facts for key, f in frames.items()}
-    yield batched_output(
-        documents, "documents", flags=counts_markdown(in_one(documents.values(), "flags"), "flags")
-    )
-    all_errors = in_one(errors.values())
-    yield batched_output(errors, "document_errors", by_stage=counts_markdown(all_errors, "stage"))
-    yield batched_output({key: f.sections for key, f in frames.items()}, "sections")
-    yield batched_output(
-        facts,
-        "indicator_facts",
-        by_indicator=counts_markdown(in_one(facts.values(), "indicator_code"), "indicator_code"),
-    )
-    yield batched_output({key: f.inconsistencies for key, f in frames.items()}, "inconsistencies")
-    yield no_report_quarantined(all_errors)
-    yield reports_have_region_and_year(in_one(documents.values(), "doc_type", "adcode", "report_year"))
+    with batch_files(KEPT) as files:
+        for batch, frames in parse_batches(raw_documents):
+            for name, field in OUTPUTS.items():
+                files.add(name, batch, getattr(frames, field))
+        documents, errors = files.kept("documents"), files.kept("document_errors")
+        yield batched_output(files, "documents", flags=counts_markdown(documents, "flags"))
+        yield batched_output(files, "document_errors", by_stage=counts_markdown(errors, "stage"))
+        yield batched_output(files, "sections")
+        yield batched_output(
+            files,
+            "indicator_facts",
+            by_indicator=counts_markdown(files.kept("indicator_facts"), "indicator_code"),
+        )
+        yield batched_output(files, "inconsistencies")
+    yield no_report_quarantined(errors)
+    yield reports_have_region_and_year(documents)

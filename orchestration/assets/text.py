@@ -1,17 +1,23 @@
 """Terms, search tokens and themes: what each report talks about."""
 
+from pathlib import Path
+
 import dagster as dg
-import polars as pl
 
 from orchestration.assets import frame_out
 from orchestration.metadata import batched_output
 from orchestration.partitions import report_batches
+from orchestration.storage import AS_FILES, batch_files, built
 from transforms.segmenting import segment_batches
+
+# The outputs, in the order of SegmentFrames' fields.
+OUTPUTS = ("terms", "search_tokens", "themes", "segment_errors")
 
 
 @dg.multi_asset(
     group_name="text",
     partitions_def=report_batches,
+    ins={"documents": AS_FILES},
     outs={
         "terms": frame_out(
             description="jieba term counts per report (domain dictionary; stop words and spam out)."
@@ -27,11 +33,13 @@ from transforms.segmenting import segment_batches
         ),
     },
 )
-def segmented_text(documents: dict[str, pl.DataFrame]):
+def segmented_text(documents: dict[str, Path]):
     """One pass over every report's text (segmentation is the costliest part): term counts,
-    search postings and theme coverage, each batch's frames built as soon as it is segmented."""
-    segmented = segment_batches(documents)
-    yield batched_output({key: s.terms for key, s in segmented.items()}, "terms")
-    yield batched_output({key: s.search for key, s in segmented.items()}, "search_tokens")
-    yield batched_output({key: s.themes for key, s in segmented.items()}, "themes")
-    yield batched_output({key: s.errors for key, s in segmented.items()}, "segment_errors")
+    search postings and theme coverage, each batch's frames written as soon as it is segmented
+    (its texts read from the batch's file only then)."""
+    with batch_files() as files:
+        for batch, segmented in segment_batches({batch: built(path) for batch, path in documents.items()}):
+            for name, frame in zip(OUTPUTS, segmented, strict=True):
+                files.add(name, batch, frame)
+        for name in OUTPUTS:
+            yield batched_output(files, name)

@@ -16,9 +16,9 @@ from orchestration.resources import FazhiPaths
 from orchestration.storage import AS_FILES, built, read
 from transforms.batches import joined
 from transforms.dimensions import dimension_frames
-from transforms.duplicates import with_duplicates_flagged
+from transforms.duplicates import with_duplicates_flagged_by_region
 from transforms.frames import (
-    DOCUMENTS,
+    DOCUMENT_ROWS,
     ERRORS,
     FACTS,
     INCONSISTENCIES,
@@ -57,18 +57,25 @@ def warehouse_candidate(
 ) -> None:
     """The published warehouse with the batches of this run loaded (every batch in a run that
     names none), built beside it and checked before it replaces it. New reports that copy one
-    already held (or another of this build) are flagged."""
+    already held (or another of this build) are flagged. The reports' texts, the largest of the
+    frames held in Python, are read from their files a group of regions at a time to look for
+    copies, and by DuckDB as it loads."""
     batches = run_batches(context.run.tags)
 
     def frame(files: dict[str, Path], schema: Mapping[str, Any]) -> pl.DataFrame:
-        return joined({batch: read(files[batch]) for batch in batches}, schema)
+        return joined({batch: read(files[batch], list(schema)) for batch in batches}, schema)
 
     def scanned(files: dict[str, Path]) -> ParquetFiles:
         return ParquetFiles(tuple(built(files[batch]) for batch in batches))
 
-    parsed = frame(documents, DOCUMENTS)
+    texts = scanned(documents)
+    parsed = with_duplicates_flagged_by_region(
+        frame(documents, DOCUMENT_ROWS),
+        texts.paths,
+        lambda regions: held_documents(paths.warehouse(), regions),
+    )
     report_frames = ReportFrames(
-        with_duplicates_flagged(parsed, held_documents(paths.warehouse(), parsed)),
+        parsed,
         frame(document_errors, ERRORS),
         frame(sections, SECTIONS),
         frame(indicator_facts, FACTS),
@@ -82,6 +89,7 @@ def warehouse_candidate(
         context.run.run_id,
         dimension_frames(),
         fetch_log,
+        texts,
     )
     candidate = build_candidate(paths.warehouse(), load)
     counts = {f"rows_{t}": n for t, n in warehouse_counts(candidate).items()}

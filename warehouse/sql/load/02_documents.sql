@@ -31,7 +31,10 @@ DELETE FROM fact_inconsistency WHERE document_id IN (SELECT document_id FROM dim
 DELETE FROM search_posting WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
 DELETE FROM search_document WHERE document_id IN (SELECT document_id FROM dim_document WHERE superseded);
 INSERT INTO dim_document BY NAME
-SELECT * FROM incoming_dim_document WHERE document_id IN (SELECT document_id FROM new_documents);
+SELECT i.*, t.text
+FROM incoming_dim_document AS i
+JOIN (SELECT document_id, text FROM incoming_document_text) AS t USING (document_id)
+WHERE i.document_id IN (SELECT document_id FROM new_documents);
 INSERT INTO document_source
 SELECT source, sha256, home_id, (SELECT started_at FROM incoming_load_run) FROM arriving;
 -- Facts, outline, terms and the search index of the new reports only; a text that is not a

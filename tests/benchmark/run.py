@@ -63,8 +63,10 @@ ANALYST_QUERIES = {
 
 @dataclass
 class Row:
+    """One line of the table; `seconds` None for a line that is not a time (memory)."""
+
     measure: str
-    seconds: float
+    seconds: float | None
     reports: int | None = None
     megabytes: float | None = None
     note: str = ""
@@ -75,7 +77,8 @@ class Row:
         rate = f"{self.reports / self.seconds:,.0f}" if self.reports and self.seconds else ""
         speed = f"{self.megabytes / self.seconds:.2f}" if self.megabytes and self.seconds else ""
         ratio = f"{floor / self.seconds:.2f}×" if self.reports == corpus and self.seconds else ""
-        return [self.measure, f"{self.seconds:.2f}", rate, speed, ratio, self.note]
+        seconds = f"{self.seconds:.2f}" if self.seconds is not None else ""
+        return [self.measure, seconds, rate, speed, ratio, self.note]
 
 
 SCRAPE_PAGES = 300
@@ -282,7 +285,7 @@ def markdown(reports: int, rows: list[Row], info: dict, command: str) -> str:
         "| measure | seconds | reports/s | MB/s | throughput ÷ jieba's | note |",
         "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
-    floor = next(row.seconds for row in rows if row.measure.startswith(FLOOR))
+    floor = next(row.seconds for row in rows if row.measure.startswith(FLOOR) and row.seconds)
     lines += ["| " + " | ".join(row.cells(reports, floor)) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
@@ -300,7 +303,7 @@ def main() -> None:
         corpus = work / "corpus"
         generate(corpus, args.reports, args.seed)
         rows, info = stage_rows(corpus, work / "stages.duckdb")
-        rows.append(Row("peak RSS so far (stages in one process)", 0, note=f"{peak_mb():,.0f} MB"))
+        rows.append(Row("peak RSS so far (stages in one process)", None, note=f"{peak_mb():,.0f} MB"))
         rows += end_to_end_rows(corpus, work, args.seed)
         info["query_facts"] = million_facts(work / "stages.duckdb", work / "million.duckdb")
         rows.append(summary_row(work / "million.duckdb"))

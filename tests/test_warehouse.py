@@ -75,7 +75,12 @@ def test_terms_and_postings_given_as_batch_files_load_as_frames_do(tmp_path, sam
 
 
 def test_the_key_check_counts_each_repeated_key_of_a_table_without_a_primary_key(tmp_path, sample_warehouse):
-    from warehouse.checks import keys_unique
+    from warehouse.checks import CHECKS, run_checks
+
+    (unique_keys,) = [check for check in CHECKS if check.name == "unique_keys"]
+
+    def keys_unique(path):
+        return run_checks(path, path, [unique_keys])[0][1]
 
     assert keys_unique(sample_warehouse).passed
     copy = tmp_path / "copy.duckdb"
@@ -86,6 +91,26 @@ def test_the_key_check_counts_each_repeated_key_of_a_table_without_a_primary_key
     outcome = keys_unique(copy)
     assert not outcome.passed
     assert outcome.metadata == {"duplicates": {"search_posting": 2}}
+
+
+def test_the_checks_compare_the_candidate_with_the_file_it_would_replace(tmp_path, sample_warehouse):
+    from warehouse.checks import failed_blocking_checks, run_checks
+
+    emptied = tmp_path / "emptied.duckdb"
+    shutil.copyfile(sample_warehouse, emptied)
+    with duckdb.connect(str(emptied)) as con:
+        con.execute("DELETE FROM fact_indicator")
+    outcomes = {check.name: outcome for check, outcome in run_checks(emptied, sample_warehouse)}
+    assert [name for name, outcome in outcomes.items() if not outcome.passed] == ["no_table_emptied"]
+    assert outcomes["no_table_emptied"].metadata["emptied"] == ["fact_indicator"]
+    assert outcomes["no_table_emptied"].metadata["rows"]["fact_indicator"] == 0
+    assert outcomes["flags_counted"].metadata["flags"] == dict(
+        queries.run_query(sample_warehouse, "flag_counts").rows()
+    )
+    assert [f.description for f in failed_blocking_checks(emptied, sample_warehouse)] == [
+        "no table that had rows is empty"
+    ]
+    assert failed_blocking_checks(emptied, tmp_path / "never-published.duckdb") == []
 
 
 def test_a_row_breaking_a_constraint_cannot_be_loaded(tmp_path):

@@ -2,7 +2,7 @@
 candidate before publishing it (orchestration/checks.py makes each of CHECKS an asset check; the
 backfill runs the blocking ones itself), and they can be run by hand."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 
 from warehouse.build import warehouse_counts
-from warehouse.schema import BUILD_CONFIG, TABLES, sql_files
+from warehouse.schema import BUILD_CONFIG, TABLES, sql_files, table_counts
 
 UNUSABLE_FLAGS = ("no_region", "no_year", "ambiguous_region")
 UNUSABLE_SHARE = 0.5
@@ -38,40 +38,47 @@ def check_sql(name: str) -> str:
     return dict(sql_files("checks") + sql_files("queries"))[f"{name}.sql"]
 
 
-def rows(path: Path, name: str) -> list[tuple[Any, ...]]:
-    with duckdb.connect(str(path), read_only=True, config=BUILD_CONFIG) as con:
-        return con.execute(check_sql(name)).fetchall()
+@dataclass(frozen=True)
+class Staged:
+    """A candidate open read-only for its checks, with the rows per table of it and of the
+    published file it would replace (empty when there is none)."""
+
+    con: duckdb.DuckDBPyConnection
+    counts: dict[str, int]
+    published_counts: dict[str, int]
+
+    def rows(self, name: str) -> list[tuple[Any, ...]]:
+        return self.con.execute(check_sql(name)).fetchall()
 
 
-def keys_unique(path: Path) -> CheckResult:
-    bad = {relation: n for relation, n in rows(path, "duplicate_keys") if n}
+def keys_unique(staged: Staged) -> CheckResult:
+    bad = {relation: n for relation, n in staged.rows("duplicate_keys") if n}
     return CheckResult(not bad, "every key is unique", {"duplicates": bad})
 
 
-def facts_have_dimensions(path: Path) -> CheckResult:
-    bad = {relation: n for relation, n in rows(path, "orphan_facts") if n}
+def facts_have_dimensions(staged: Staged) -> CheckResult:
+    bad = {relation: n for relation, n in staged.rows("orphan_facts") if n}
     return CheckResult(
         not bad, "every fact points to a current document and known dimensions", {"orphans": bad}
     )
 
 
-def rates_in_range(path: Path) -> CheckResult:
-    bad = rows(path, "rates_out_of_range")
+def rates_in_range(staged: Staged) -> CheckResult:
+    bad = staged.rows("rates_out_of_range")
     return CheckResult(not bad, "every rate lies within 0-100", {"out_of_range": [list(r) for r in bad[:20]]})
 
 
-def no_table_emptied(candidate: Path, published: Path) -> CheckResult:
+def no_table_emptied(staged: Staged) -> CheckResult:
     """A run that leaves a table empty that had rows lost data somewhere: never publish it."""
-    before = warehouse_counts(published) if published.exists() else {}
-    after = warehouse_counts(candidate)
+    before, after = staged.published_counts, staged.counts
     emptied = [t for t in CORE_TABLES if before.get(t) and not after.get(t)]
     return CheckResult(not emptied, "no table that had rows is empty", {"emptied": emptied, "rows": after})
 
 
-def flags_counted(path: Path) -> CheckResult:
+def flags_counted(staged: Staged) -> CheckResult:
     """Flags are expected; most reports losing their region or year points at a broken source."""
-    flags = dict(rows(path, "flag_counts"))
-    documents = warehouse_counts(path)["dim_document"]
+    flags = dict(staged.rows("flag_counts"))
+    documents = staged.counts["dim_document"]
     unusable = max((flags.get(flag, 0) for flag in UNUSABLE_FLAGS), default=0)
     passed = documents == 0 or unusable / documents <= UNUSABLE_SHARE
     return CheckResult(
@@ -81,34 +88,45 @@ def flags_counted(path: Path) -> CheckResult:
 
 @dataclass(frozen=True)
 class Check:
-    """One check of a candidate warehouse, given the published file it would replace. A blocking
-    check that fails keeps the candidate from being published."""
+    """One check of a candidate warehouse. A blocking check that fails keeps the candidate from
+    being published."""
 
     name: str
     description: str
     blocking: bool
-    run: Callable[[Path, Path], CheckResult]
+    run: Callable[[Staged], CheckResult]
 
 
 CHECKS = (
-    Check("unique_keys", "Primary keys are unique.", True, lambda candidate, _: keys_unique(candidate)),
+    Check("unique_keys", "Primary keys are unique.", True, keys_unique),
     Check(
         "facts_have_dimensions",
         "Facts point to current documents and known dimensions.",
         True,
-        lambda candidate, _: facts_have_dimensions(candidate),
+        facts_have_dimensions,
     ),
-    Check("rates_in_range", "Rates lie within 0-100.", True, lambda candidate, _: rates_in_range(candidate)),
+    Check("rates_in_range", "Rates lie within 0-100.", True, rates_in_range),
     Check("no_table_emptied", "No table that had rows is left empty.", True, no_table_emptied),
     Check(
         "flags_counted",
         "Quality flags counted; warns when most reports lack a region or year.",
         False,
-        lambda candidate, _: flags_counted(candidate),
+        flags_counted,
     ),
 )
 
 
+def run_checks(
+    candidate: Path, published: Path, checks: Iterable[Check] = CHECKS
+) -> list[tuple[Check, CheckResult]]:
+    """Each check's outcome on the candidate, over one read-only connection: a connection per
+    check (and per count of rows) cost 0.2 s of a one-report run at 1,000 reports."""
+    published_counts = warehouse_counts(published) if published.exists() else {}
+    with duckdb.connect(str(candidate), read_only=True, config=BUILD_CONFIG) as con:
+        staged = Staged(con, table_counts(con), published_counts)
+        return [(check, check.run(staged)) for check in checks]
+
+
 def failed_blocking_checks(candidate: Path, published: Path) -> list[CheckResult]:
-    outcomes = (check.run(candidate, published) for check in CHECKS if check.blocking)
-    return [outcome for outcome in outcomes if not outcome.passed]
+    blocking = (check for check in CHECKS if check.blocking)
+    return [outcome for _, outcome in run_checks(candidate, published, blocking) if not outcome.passed]

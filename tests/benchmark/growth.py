@@ -8,7 +8,6 @@ from /proc. Writes docs/growth.md.
 
 import argparse
 import datetime as dt
-import os
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ import jieba
 
 from tests.benchmark.generator import generate
 from tests.benchmark.run import machine
+from tests.dagster_ui import environment
 
 SAMPLE_SECONDS = 0.2
 LOG_LINES = 40
@@ -106,9 +106,10 @@ def measure(reports: int, work: Path, seed: int) -> Growth:
     corpus = work / f"corpus-{reports}"
     generate(corpus, reports, seed)
     megabytes = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
-    env = {**os.environ, "FAZHI_HOME": str(work / f"home-{reports}")}
     command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(corpus)]
-    seconds, largest, tree = run_sampled(command, env, work / f"run-{reports}.log")
+    seconds, largest, tree = run_sampled(
+        command, environment(work / f"home-{reports}"), work / f"run-{reports}.log"
+    )
     return Growth(reports, megabytes, seconds, jieba_seconds(corpus, reports), largest, tree)
 
 

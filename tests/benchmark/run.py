@@ -28,6 +28,7 @@ import polars as pl
 from tests import demo_site
 from tests.benchmark.generator import generate
 from tests.conftest import load_input
+from tests.dagster_ui import dg_dev, environment, wait_for_run
 from transforms.fetch import Fetcher
 from transforms.parsing import parse_reports
 from transforms.samples import folder_reports, report_files
@@ -163,8 +164,8 @@ def planted_check(corpus: Path, frames) -> str:
 def pipeline_seconds(corpus: Path, home: Path) -> tuple[float, float, float]:
     """`fazhi run --input` in a fresh process: wall seconds, peak RSS (MB) of it and its workers,
     and seconds from the start until the new warehouse was in place (its modification time)."""
-    env = {**os.environ, "FAZHI_HOME": str(home)}
     command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(corpus)]
+    env = environment(home)
     started, wall_clock = time.perf_counter(), time.time()
     subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seconds = time.perf_counter() - started
@@ -201,6 +202,58 @@ def end_to_end_rows(corpus: Path, work: Path, seed: int) -> list[Row]:
         )
     )
     return rows
+
+
+INBOX_REPORTS = 2
+INBOX_RUN_SECONDS = 300
+
+
+def inbox_rows(home: Path, work: Path, seed: int) -> list[Row]:
+    """Reports dropped one at a time into the inbox of a running `dg dev` on the built home: from
+    the inbox sensor's tick to the published warehouse (its modification time), and the
+    build_warehouse run's own duration as Dagster records it. The first report is there when the
+    daemon starts; each next one waits for the sensor's next tick (at most a minute), after the
+    pages of the one before have been rendered."""
+    new = work / "inbox-new"
+    generate(new, INBOX_REPORTS, seed + 2)
+    inbox = home / "inbox"
+    inbox.mkdir(exist_ok=True)
+    published, runs, pages = [], [], []
+    shutil.copy(new / "000000.txt", inbox / "000000.txt")
+    with dg_dev(environment(home)) as webserver:
+        after = 0.0
+        for number in range(INBOX_REPORTS):
+            if number:
+                shutil.copy(new / f"{number:06d}.txt", inbox / f"{number:06d}.txt")
+            build = wait_for_run(webserver, "build_warehouse", "inbox_files", INBOX_RUN_SECONDS, after)
+            if build["status"] != "SUCCESS":
+                raise RuntimeError(f"the inbox build {build['runId']} failed: see `make dev`")
+            tick = next(t for t in webserver.sensor_ticks("inbox_files") if build["runId"] in t["runIds"])
+            published.append((home / "warehouse.duckdb").stat().st_mtime - tick["timestamp"])
+            runs.append(build["endTime"] - build["startTime"])
+            render = wait_for_run(
+                webserver, "render_pages", "pages_after_build", INBOX_RUN_SECONDS, build["endTime"]
+            )
+            pages.append(render["endTime"] - render["startTime"])
+            after = render["endTime"]
+    listed = ", ".join
+    return [
+        Row(
+            "new report in the inbox of a running dg dev: sensor tick → warehouse published",
+            max(published),
+            1,
+            None,
+            f"{INBOX_REPORTS} reports: {listed(f'{s:.1f} s' for s in published)}",
+        ),
+        Row(
+            "its build_warehouse run (Dagster's run record)",
+            max(runs),
+            1,
+            None,
+            f"{listed(f'{s:.2f} s' for s in runs)}; then render_pages in its own run: "
+            f"{listed(f'{s:.1f} s' for s in pages)}",
+        ),
+    ]
 
 
 def million_facts(warehouse: Path, target: Path) -> int:
@@ -305,6 +358,7 @@ def main() -> None:
         rows, info = stage_rows(corpus, work / "stages.duckdb")
         rows.append(Row("peak RSS so far (stages in one process)", None, note=f"{peak_mb():,.0f} MB"))
         rows += end_to_end_rows(corpus, work, args.seed)
+        rows += inbox_rows(work / "home", work, args.seed)
         info["query_facts"] = million_facts(work / "stages.duckdb", work / "million.duckdb")
         rows.append(summary_row(work / "million.duckdb"))
         rows += query_rows(work / "million.duckdb")

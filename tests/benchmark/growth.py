@@ -1,7 +1,8 @@
 """How time and memory grow with the corpus: `fazhi run` on generated corpora of each size, its
 wall time as a ratio to plain `jieba.lcut` over the same text, the peak RSS of its largest
 process and of its whole process tree (pool workers and notebook kernels included), sampled
-from /proc. Writes docs/growth.md.
+from /proc, the seconds of each stage as Dagster recorded them, and a rerun with nothing new.
+Writes docs/growth.md.
 
     python -m tests.benchmark.growth 1000 10000 20000
 """
@@ -16,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import dagster as dg
 import jieba
 
 from tests.benchmark.generator import generate
@@ -29,6 +31,15 @@ LOG_LINES = 40
 JIEBA_FLOOR_REPORTS = 200
 
 
+# The steps of `fazhi run`'s job, as columns: parse, segment, load (stage, check, publish), pages.
+STAGES = {
+    "parse": ("parsed_reports",),
+    "segment": ("segmented_text",),
+    "load": ("warehouse_candidate", "warehouse_candidate_checks", "warehouse"),
+    "pages": ("rendered_notebooks",),
+}
+
+
 @dataclass
 class Growth:
     reports: int
@@ -37,6 +48,8 @@ class Growth:
     jieba_seconds: float
     largest_mb: float
     tree_mb: float
+    stages: dict[str, float]
+    rerun_seconds: float
 
 
 def children() -> dict[int, list[int]]:
@@ -102,15 +115,31 @@ def jieba_seconds(corpus: Path, reports: int) -> float:
     return (time.perf_counter() - started) * reports / len(texts)
 
 
+def stage_seconds(dagster_home: Path) -> dict[str, float]:
+    """Seconds of each stage of the instance's newest run, from its steps' start and success events."""
+    instance = dg.DagsterInstance.from_config(str(dagster_home))
+    (run,) = instance.get_runs(limit=1)
+    started, took = {}, {}
+    for record in instance.all_logs(run.run_id):
+        kind = record.dagster_event.event_type_value if record.dagster_event else None
+        if kind == "STEP_START":
+            started[record.step_key] = record.timestamp
+        elif kind == "STEP_SUCCESS":
+            took[record.step_key] = record.timestamp - started[record.step_key]
+    return {stage: sum(took.get(step, 0.0) for step in steps) for stage, steps in STAGES.items()}
+
+
 def measure(reports: int, work: Path, seed: int) -> Growth:
-    corpus = work / f"corpus-{reports}"
+    """The first build of a fresh home, then a rerun with nothing new."""
+    corpus, home = work / f"corpus-{reports}", work / f"home-{reports}"
     generate(corpus, reports, seed)
     megabytes = sum(p.stat().st_size for p in corpus.glob("*.txt")) / 1e6
     command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(corpus)]
-    seconds, largest, tree = run_sampled(
-        command, environment(work / f"home-{reports}"), work / f"run-{reports}.log"
-    )
-    return Growth(reports, megabytes, seconds, jieba_seconds(corpus, reports), largest, tree)
+    seconds, largest, tree = run_sampled(command, environment(home), work / f"run-{reports}.log")
+    stages = stage_seconds(home / "dagster")
+    rerun, _, _ = run_sampled(command, environment(home), work / f"rerun-{reports}.log")
+    floor = jieba_seconds(corpus, reports)
+    return Growth(reports, megabytes, seconds, floor, largest, tree, stages, rerun)
 
 
 def markdown(rows: list[Growth], command: str) -> str:
@@ -120,20 +149,34 @@ def markdown(rows: list[Growth], command: str) -> str:
         f"- command: `{command}`",
         f"- date: {dt.date.today().isoformat()}",
         f"- machine: {machine()}",
-        "- each size a fresh FAZHI_HOME: the first build, notebooks included",
+        "- each size a fresh FAZHI_HOME: the first build, notebooks included; then the same command",
+        "  again (a rerun with nothing new)",
+        "- stages: the Dagster steps' own durations (load: stage the candidate, check it, publish it);",
+        "  the rest is process start, Dagster's run and the input files' hashing",
         "",
-        "| reports | text MB | fazhi run s | plain jieba s | throughput ÷ jieba's | largest process MB "
-        "| process tree MB | largest ÷ previous size's |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| reports | text MB | fazhi run s | plain jieba s | throughput ÷ jieba's | parse s | segment s "
+        "| load s | pages s | the rest s | rerun s | rerun ÷ run |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        stages = " | ".join(f"{row.stages[stage]:.1f}" for stage in STAGES)
+        rest = row.seconds - sum(row.stages.values())
+        lines.append(
+            f"| {row.reports:,} | {row.megabytes:.1f} | {row.seconds:.1f} | {row.jieba_seconds:.1f} "
+            f"| {row.jieba_seconds / row.seconds:.2f}× | {stages} | {rest:.1f} "
+            f"| {row.rerun_seconds:.1f} | {row.rerun_seconds / row.seconds:.1%} |"
+        )
+    lines += [
+        "",
+        "Peak resident memory, sampled from /proc every 0.2 s during the first build:",
+        "",
+        "| reports | largest process MB | process tree MB | largest ÷ previous size's |",
+        "| ---: | ---: | ---: | ---: |",
     ]
     previous = None
     for row in rows:
         grown = f"{row.largest_mb / previous.largest_mb:.2f}×" if previous else ""
-        lines.append(
-            f"| {row.reports:,} | {row.megabytes:.1f} | {row.seconds:.1f} | {row.jieba_seconds:.1f} "
-            f"| {row.jieba_seconds / row.seconds:.2f}× | {row.largest_mb:,.0f} | {row.tree_mb:,.0f} "
-            f"| {grown} |"
-        )
+        lines.append(f"| {row.reports:,} | {row.largest_mb:,.0f} | {row.tree_mb:,.0f} | {grown} |")
         previous = row
     return "\n".join(lines) + "\n"
 

@@ -153,3 +153,19 @@ def test_parse_of_render_is_the_number(number, form, qualifier, unit):
         return
     assert quantity is not None, written
     assert (quantity.value, quantity.unit, quantity.qualifier) == (number, unit, expected), written
+
+
+# Characters quantities are made of, their neighbours in reports, and a few others.
+QUANTITY_ALPHABET = (
+    "0123456789０１,.-~至到零〇一二两三四五六七八九十点百千万亿分之余多"
+    "近约超逾过不足到低于少高达将大左右以上下内件起次人元个项%场 　，。受理案件共计"
+)
+
+
+@given(st.text(alphabet=QUANTITY_ALPHABET, max_size=60))
+def test_quantity_matches_are_the_patterns_own(text):
+    """Trying the pattern only where a quantity can begin finds what finditer finds."""
+    from transforms.quantities import QUANTITY, quantity_matches
+
+    assert [m.span() for m in quantity_matches(text)] == [m.span() for m in QUANTITY.finditer(text)]
+    assert [m.groupdict() for m in quantity_matches(text)] == [m.groupdict() for m in QUANTITY.finditer(text)]

@@ -147,6 +147,10 @@ def list_items(clause_before: str, cat: Catalogue) -> list[str]:
     return [core, *re.split(r"[、和及与]", core)[:-1]] if fan_out else [core]
 
 
+# A rule's own words are not there: no candidate at all (the rest are candidates, rejected or not).
+NOT_RECOGNISED = ("unit", "before", "after")
+
+
 def rule_rejection(rule: Rule, quantity: Quantity, ctx: Context, items: list[str]) -> str | None:
     """Why this rule does not take this quantity (`items`: its clause's listed items), or None."""
     if quantity.unit not in rule.units:
@@ -200,18 +204,22 @@ def candidates(text: str, cat: Catalogue | None = None, shown: str | None = None
         if quantity.unit not in by_unit:
             continue
         ctx = context_of(text, quantity, sentences, clauses)
-        shared = shared_rejection(quantity, ctx, cat)
+        own, unaligned = ctx, None
         if quantity.start in listed:
             own_clause, list_start = listed[quantity.start]
-            ctx = dataclasses.replace(ctx, clause_before=own_clause or "", evidence_start=list_start)
-            shared = shared or (None if own_clause else "list_unaligned")
-        items = list_items(ctx.clause_before, cat)
-        for rule in by_unit[quantity.unit]:
-            reason = rule_rejection(rule, quantity, ctx, items)
-            if reason in ("unit", "before", "after"):
-                continue
-            whole = bool(cat.whole_jurisdiction.search(ctx.before))
-            found.append(make_candidate(shown, rule, quantity, ctx, reason=reason or shared, whole=whole))
+            own = dataclasses.replace(ctx, clause_before=own_clause or "", evidence_start=list_start)
+            unaligned = None if own_clause else "list_unaligned"
+        items = list_items(own.clause_before, cat)
+        verdicts = [(rule, rule_rejection(rule, quantity, own, items)) for rule in by_unit[quantity.unit]]
+        recognised = [(rule, reason) for rule, reason in verdicts if reason not in NOT_RECOGNISED]
+        if not recognised:
+            continue  # most quantities: the reasons every rule shares are not looked for
+        shared = shared_rejection(quantity, ctx, cat) or unaligned
+        whole = bool(cat.whole_jurisdiction.search(ctx.before))
+        found += [
+            make_candidate(shown, r, quantity, own, reason=reason or shared, whole=whole)
+            for r, reason in recognised
+        ]
     return found
 
 

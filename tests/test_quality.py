@@ -2,6 +2,9 @@
 
 import datetime as dt
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from transforms.audit import audit_figures
 from transforms.outline import parse_outline
 from transforms.quality import days_late, deadline, spam_spans
@@ -118,3 +121,24 @@ def test_an_injected_insertion_is_found_whole():
     text = f"一是推进依法行政{ad}工作,二是强化监督{ad}落实,三是深化改革。"
     assert spam_spans(text) == [ad]
     assert spam_spans("网址:www.example.gov.cn\n主办单位:某市人民政府") == []
+
+
+# Pieces of injected spam and of the Chinese around it.
+SPAM_PIECES = ["中", "法治", "a", "ab", "Qq", "0", "9", "www.", "x.com", ".cn", "-", " ", "。", "http://"]
+
+
+@given(st.lists(st.sampled_from(SPAM_PIECES), max_size=20).map("".join))
+@example("中0ab中")  # a word that opens with a digit
+@example("法治9x.com中")
+@example("中-ab.cn中http://www.x.com法")
+@settings(max_examples=300)
+def test_the_spam_patterns_find_what_findall_finds(text):
+    """Tried only after a Chinese character, the patterns find what findall finds everywhere."""
+    from transforms import quality
+    from transforms.scanning import matches_from
+
+    for pattern, start in [
+        (quality.LATIN_IN_HAN, quality.LATIN_IN_HAN_START),
+        (quality.INJECTED_ADDRESS, quality.INJECTED_ADDRESS_START),
+    ]:
+        assert [m.group(0) for m in matches_from(pattern, start, text)] == pattern.findall(text)

@@ -16,6 +16,7 @@ from importlib import resources
 
 from transforms.htmltext import han_count
 from transforms.metadata import TITLE_TOPIC
+from transforms.scanning import matches_from
 
 LATIN_IN_HAN = re.compile(r"(?<=[\u4e00-\u9fff])[A-Za-z0-9]*[A-Za-z]{2,}[A-Za-z0-9]*(?=[\u4e00-\u9fff])")
 TRADITIONAL_ONLY = re.compile(r"[們個會來時國說這過為對發與當經學實現長開動關點體設報產務權應變據從區縣]")
@@ -24,6 +25,10 @@ REPEATED_LATIN = 3
 INJECTED_ADDRESS = re.compile(
     r"(?<=[\u4e00-\u9fff])(?:https?://)?(?:www\.)?[a-z0-9-]+\.(?:com|net|cc|top|vip|xyz|cn)(?=[\u4e00-\u9fff])"
 )
+# Where each can begin: its first character right after a Chinese one (transforms/scanning.py:
+# both open with a lookbehind: spam_spans, which parse and segment both call, 0.44 -> 0.15 ms).
+LATIN_IN_HAN_START = re.compile(r"[A-Za-z0-9](?<=[\u4e00-\u9fff].)")
+INJECTED_ADDRESS_START = re.compile(r"[a-z0-9-](?<=[\u4e00-\u9fff].)")
 SPAN_STOP = set("，,。；;：:、！!？?\n“”《》()（）")
 
 
@@ -64,8 +69,9 @@ def spam_spans(text: str) -> list[str]:
     Latin words that recur inside Chinese sentences; each grown to the whole repeated insertion."""
     lex = lexicon()
     hits = [term for term in lex.spam_terms if term in text]
-    hits += INJECTED_ADDRESS.findall(text)
-    latin = Counter(w for w in LATIN_IN_HAN.findall(text) if w not in lex.allowed_latin)
+    hits += [m.group(0) for m in matches_from(INJECTED_ADDRESS, INJECTED_ADDRESS_START, text)]
+    words = (m.group(0) for m in matches_from(LATIN_IN_HAN, LATIN_IN_HAN_START, text))
+    latin = Counter(w for w in words if w not in lex.allowed_latin)
     hits += [word for word, count in latin.items() if count >= REPEATED_LATIN]
     return list(dict.fromkeys(whole_insertion(text, hit) for hit in hits))
 

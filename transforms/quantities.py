@@ -22,6 +22,8 @@ from decimal import Decimal, InvalidOperation
 
 import cn2an
 
+from transforms.scanning import matches_from
+
 UNITS = (
     "人次",
     "场次",
@@ -89,9 +91,8 @@ QUANTITY = re.compile(
     rf"(?P<more>余|多)?"
     rf"\s*(?P<unit>{UNIT_PATTERN})?(?P<tail>左右|以上|以下|以内)?"
 )
-# Where a quantity can begin: a lead's first character or a number's. The pattern above opens with
-# an optional group, so re tries it at every position; searching for these first is 3x faster
-# (0.58 -> 0.18 ms a report) and finds the same matches.
+# Where a quantity can begin: a lead's first character or a number's (transforms/scanning.py; the
+# pattern opens with an optional group: 0.58 -> 0.18 ms a report).
 QUANTITY_START = re.compile(rf"[{''.join(sorted({lead[0] for lead in LEADS}))}\d{CN_NUMBER}百{MAGNITUDE}]")
 RANGE_JOIN = re.compile(r"^\s*(?:-|—|–|~|～|至|到)\s*$")
 TOKEN = re.compile(rf"{ARABIC}|[{''.join(CN_DIGITS)}点]+|[{MAGNITUDE}]|[余多]")
@@ -215,14 +216,8 @@ def without_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 def quantity_matches(text: str) -> Iterator[re.Match[str]]:
-    """QUANTITY.finditer(text), the pattern tried only where a quantity can begin (it never
-    matches an empty string, so no position between is skipped that finditer would match at)."""
-    position = 0
-    while start := QUANTITY_START.search(text, position):
-        match = QUANTITY.match(text, start.start())
-        if match:
-            yield match
-        position = match.end() if match else start.start() + 1
+    """QUANTITY.finditer(text), tried only where a quantity can begin."""
+    return matches_from(QUANTITY, QUANTITY_START, text)
 
 
 def find_quantities(text: str) -> list[Quantity]:

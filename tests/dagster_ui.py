@@ -5,6 +5,7 @@ the inbox."""
 import json
 import os
 import shutil
+import subprocess
 import sys
 import time
 import urllib.request
@@ -15,8 +16,8 @@ from pathlib import Path
 from tests.processes import ROOT, VENV, free_port, start_server, stop, tool
 
 STARTUP_SECONDS = 180
-# dg dev ignores SIGINT/SIGTERM in processes started without a terminal; its children get
-# Python's default handlers back so that `stop` ends them.
+# dg dev starts with the default signal handlers, whatever this process inherited (a background
+# job ignores SIGINT), so that `stop` ends it and the webserver and daemon it started.
 RESET_SIGNALS = (
     "import os, signal, sys\n"
     "for s in (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT): signal.signal(s, signal.SIG_DFL)\n"
@@ -61,7 +62,7 @@ class Webserver:
         return answer["sensorState"]["ticks"]
 
 
-def wait_until_up(port: int, server) -> Webserver:
+def wait_until_up(port: int, server: subprocess.Popen) -> Webserver:
     """The webserver answers and its code location has loaded."""
     webserver = Webserver(port)
     deadline = time.monotonic() + STARTUP_SECONDS

@@ -93,7 +93,7 @@ QUANTITY = re.compile(
 )
 # Where a quantity can begin: a lead's first character or a number's (transforms/scanning.py; the
 # pattern opens with an optional group: 0.58 -> 0.18 ms a report).
-QUANTITY_START = re.compile(rf"[{''.join(sorted({lead[0] for lead in LEADS}))}\d{CN_NUMBER}百{MAGNITUDE}]")
+QUANTITY_START = re.compile(rf"[{''.join(sorted({lead[0] for lead in LEADS}))}\d{CN_NUMBER}{MAGNITUDE}]")
 RANGE_JOIN = re.compile(r"^\s*(?:-|—|–|~|～|至|到)\s*$")
 TOKEN = re.compile(rf"{ARABIC}|[{''.join(CN_DIGITS)}点]+|[{MAGNITUDE}]|[余多]")
 

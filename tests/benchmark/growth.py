@@ -117,10 +117,11 @@ def jieba_seconds(corpus: Path, reports: int) -> float:
 
 def stage_seconds(dagster_home: Path) -> dict[str, float]:
     """Seconds of each stage of the instance's newest run, from its steps' start and success events."""
-    instance = dg.DagsterInstance.from_config(str(dagster_home))
-    (run,) = instance.get_runs(limit=1)
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
+        (run,) = instance.get_runs(limit=1)
+        records = instance.all_logs(run.run_id)
     started, took = {}, {}
-    for record in instance.all_logs(run.run_id):
+    for record in records:
         kind = record.dagster_event.event_type_value if record.dagster_event else None
         if kind == "STEP_START":
             started[record.step_key] = record.timestamp

@@ -1,7 +1,8 @@
 """The one persistent Dagster instance: `fazhi run`, `fazhi backfill`, `make dev` and the schedules
 all record their runs, materialisations and check results in DAGSTER_HOME (by default
 $FAZHI_HOME/dagster), so the UI shows every run whoever started it. Its dagster.yaml is the one
-shipped in orchestration/ (telemetry off, the writer pool)."""
+shipped in orchestration/ (telemetry off, the writer pool, the storage of
+orchestration/instance_storage.py)."""
 
 import os
 import shutil

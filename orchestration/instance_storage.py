@@ -1,30 +1,42 @@
 """Dagster's SQLite storage for the instance, keeping one SQLAlchemy engine per database file.
 
-Dagster's SQLite event log creates a new engine every time it opens a connection, and an asset
-event opens four (the run's file twice, the cross-run index twice), so SQLAlchemy compiles every
-statement afresh each time: 8-12 ms an event on this project's 2-core VM, when a 16-batch
-`fazhi run` records about 420 events and an inbox sensor's one-report build about 120. A kept
-engine keeps its compiled statements (5.9-6.7 ms an event in the same microbenchmark). The
-connections themselves are opened and closed per use as before (NullPool, as Dagster has them, so
-that the webserver, the daemon and the runs share the files in any number of processes); only the
-engine is kept, at most KEPT_ENGINES of them, the least recently used dropped first, since a
-long-lived webserver reads the files of many runs.
+Dagster's SQLite storages create a new engine every time they open a connection, so SQLAlchemy
+compiles every statement afresh each time; and the event log asks at every asset event whether
+the index has a table, through one more engine and connection. An event cost 8-12 ms on this
+project's 2-core VM, when a 16-batch `fazhi run` records about 420 events and an inbox sensor's
+one-report build about 120. Here the engines are kept (with their compiled statements) and a
+table once found is remembered (migrations only ever add tables).
 
-Configured in orchestration/dagster.yaml as the instance's `storage` (the runs and schedules are
-Dagster's own SQLite storages, over the same files as Dagster's default `sqlite` storage).
+The connections are still opened and closed per use (NullPool, as Dagster has them, so that the
+webserver, the daemon and the runs share the files from any number of processes). That matters:
+closing the last connection is when SQLite writes a run's events from its WAL into the run's
+file, and the webserver shows a run's log live by watching that file. The event log keeps at most
+KEPT_ENGINES engines, the least recently used dropped first, since a long-lived webserver reads
+the files of many runs.
+
+Configured in orchestration/dagster.yaml as the instance's `storage`: Dagster's `sqlite` storage,
+the same files, with these two storages in it.
 """
 
-import os
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import cached_property
 from typing import Any
 
 from dagster._core.storage.event_log import SqliteEventLogStorage
+from dagster._core.storage.runs import SqliteRunStorage
+from dagster._core.storage.schedules import SqliteScheduleStorage
 from dagster._core.storage.sql import create_engine
 from dagster._core.storage.sqlite import SQLITE_BUSY_TIMEOUT_SECONDS
-from dagster._core.storage.sqlite_storage import DagsterSqliteStorage
+from dagster._core.storage.sqlite_storage import (
+    DagsterSqliteStorage,
+    _event_logs_directory,
+    _runs_directory,
+    _schedule_directory,
+)
 from dagster._serdes import ConfigurableClassData
+from dagster._utils import mkdir_p
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import NullPool
 
@@ -36,6 +48,7 @@ class KeptEngineEventLogStorage(SqliteEventLogStorage):
 
     def __init__(self, base_dir: str, inst_data: ConfigurableClassData | None = None) -> None:
         self._engines: OrderedDict[str, Engine] = OrderedDict()
+        self._tables_found: set[str] = set()
         super().__init__(base_dir, inst_data)
 
     def _engine(self, shard: str) -> Engine:
@@ -62,6 +75,15 @@ class KeptEngineEventLogStorage(SqliteEventLogStorage):
             with engine.connect() as connection, connection.begin():
                 yield connection
 
+    def has_table(self, table_name: str) -> bool:
+        """Asked at every asset event, while the storage's lock is held (so it cannot take a
+        connection of its own here): a table found is remembered, a missing one asked again."""
+        if table_name not in self._tables_found:
+            if not super().has_table(table_name):
+                return False
+            self._tables_found.add(table_name)
+        return True
+
     def dispose(self) -> None:
         super().dispose()
         with self._db_lock:
@@ -69,17 +91,39 @@ class KeptEngineEventLogStorage(SqliteEventLogStorage):
                 self._engines.popitem()[1].dispose()
 
 
+class KeptEngineRunStorage(SqliteRunStorage):
+    """Dagster's SQLite run storage (one file), its connections made by one kept engine."""
+
+    @cached_property
+    def _engine(self) -> Engine:
+        return create_engine(self._conn_string, poolclass=NullPool)
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self._engine.connect() as connection, connection.begin():
+            yield connection
+
+    def dispose(self) -> None:
+        super().dispose()
+        self._engine.dispose()
+
+
 class KeptEngineSqliteStorage(DagsterSqliteStorage):
-    """Dagster's `sqlite` storage (runs, event log, schedules under base_dir), its event log the one
-    above. The event log Dagster's constructor makes is replaced before anything uses it."""
+    """Dagster's `sqlite` storage (runs, event log and schedules under base_dir) with the two
+    storages above."""
 
     def __init__(self, base_dir: str, inst_data: ConfigurableClassData | None = None) -> None:
-        super().__init__(base_dir, inst_data)
-        self._event_log_storage = KeptEngineEventLogStorage(os.path.join(base_dir, "history", "runs", ""))
+        # Dagster's constructor with these classes (calling it would open each file a second time).
+        self.base_dir = base_dir
+        self._run_storage = KeptEngineRunStorage.from_local(_runs_directory(base_dir))
+        self._event_log_storage = KeptEngineEventLogStorage(_event_logs_directory(base_dir))
+        self._schedule_storage = SqliteScheduleStorage.from_local(_schedule_directory(base_dir))
+        self._inst_data = inst_data
+        super(DagsterSqliteStorage, self).__init__()
 
     @classmethod
     def from_config_value(
         cls, inst_data: ConfigurableClassData, config_value: Mapping[str, Any]
     ) -> "KeptEngineSqliteStorage":
-        os.makedirs(config_value["base_dir"], exist_ok=True)
+        mkdir_p(config_value["base_dir"])
         return cls(config_value["base_dir"], inst_data=inst_data)

@@ -36,7 +36,6 @@ TEMPLATES = NOTEBOOKS / "templates"
 JUPYTEXT_HEADER = "# ---\n# jupyter:"
 KERNEL_TIMEOUT = 600
 RENDERED_FROM = ".rendered-from"
-BUNDLE_CACHE = Path(platformdirs.user_cache_dir("fazhi"))
 # A kernel's start and its imports (Altair, Polars, DuckDB, vl-convert's first chart) cost more than
 # most notebooks' cells: so the notebooks share kernels, a kernel per core, each taking the next
 # notebook not yet taken when it finishes one. At 1,000 reports on two cores the four pages took
@@ -50,11 +49,13 @@ RESET = "%reset -f"
 T = TypeVar("T")
 
 
-def vega_bundle(folder: Path = BUNDLE_CACHE) -> str:
+def vega_bundle(folder: Path | None = None) -> str:
     """Vega, Vega-Lite and vega-embed as one script (from vl-convert), safe to inline in HTML. Building
     it takes vl-convert 1.5 s (2 s beside the kernels on two cores), so it is kept, one file per
-    vl-convert version, in the user's cache: every home and output folder of the machine shares it.
-    Where the cache cannot be written, it is built every time."""
+    vl-convert version, in the user's cache (XDG_CACHE_HOME on Linux, read at each call): every
+    home and output folder of the machine shares it. Where the cache cannot be written, it is
+    built every time."""
+    folder = folder or Path(platformdirs.user_cache_dir("fazhi"))
     kept = folder / f"vega-bundle-{version('vl-convert-python')}.js"
     if kept.exists():
         return kept.read_text("utf-8")

@@ -32,11 +32,14 @@ def read_gold(folder: Path) -> tuple[dict[str, dict], dict[str, dict[str, dict]]
 
 @pytest.fixture(scope="session", autouse=True)
 def fazhi_home(tmp_path_factory):
-    """Every test runs with FAZHI_HOME (and so DAGSTER_HOME) in a temporary folder: nothing a test
-    does reaches data/ or a developer's instance. A test may point it elsewhere with monkeypatch."""
+    """Every test runs with FAZHI_HOME (and so DAGSTER_HOME) and the user's cache in temporary
+    folders: nothing a test does reaches data/, a developer's instance or ~/.cache (the pages' Vega
+    bundle is built once a session). A test may point them elsewhere with monkeypatch."""
     home = tmp_path_factory.mktemp("fazhi_home")
-    previous = {name: os.environ.get(name) for name in ("FAZHI_HOME", "DAGSTER_HOME", "FAZHI_SOURCES")}
+    names = ("FAZHI_HOME", "DAGSTER_HOME", "FAZHI_SOURCES", "XDG_CACHE_HOME")
+    previous = {name: os.environ.get(name) for name in names}
     os.environ["FAZHI_HOME"] = str(home)
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     os.environ.pop("DAGSTER_HOME", None)
     os.environ.pop("FAZHI_SOURCES", None)
     yield home

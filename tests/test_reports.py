@@ -126,7 +126,7 @@ def test_the_render_cache_follows_the_notebooks_source(rendered, tmp_path):
     assert rendered_from(warehouse, {}, notebooks) == before
 
 
-def test_notebooks_are_the_jupytext_scripts_and_their_helpers_are_inputs_of_every_page(tmp_path):
+def test_notebooks_are_the_jupytext_scripts_and_their_helpers_are_inputs_of_every_page(tmp_path, monkeypatch):
     from notebooks.render import NOTEBOOKS, notebook_paths, page_helpers, vega_bundle
 
     names = [path.stem for path in notebook_paths()]
@@ -142,6 +142,10 @@ def test_notebooks_are_the_jupytext_scripts_and_their_helpers_are_inputs_of_ever
     assert vega_bundle(tmp_path) == "kept"  # built once per vl-convert version
     (tmp_path / "a-file").write_text("", encoding="utf-8")
     assert vega_bundle(tmp_path / "a-file" / "cache") == bundle  # a cache that cannot be written
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    (tmp_path / "user-cache" / "fazhi").mkdir(parents=True)
+    kept.rename(tmp_path / "user-cache" / "fazhi" / kept.name)
+    assert vega_bundle() == "kept"  # by default, the user's cache of the moment
 
 
 def test_parameters_are_read_as_the_notebooks_spell_them():

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 NATIONAL_ADCODE = "100000"
 AUTONOMOUS_SUFFIXES = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
@@ -73,7 +73,8 @@ class Gazetteer:
     regions: tuple[Region, ...]
     by_alias: dict[str, tuple[tuple[int, float], ...]]
     by_adcode: dict[str, Region]
-    automaton: ahocorasick.Automaton
+    automaton: ahocorasick_rs.AhoCorasick
+    searched: tuple[str, ...]  # the automaton's aliases, in its order
     by_pinyin: dict[str, tuple[str, ...]]
 
     def name_of(self, adcode: str | None) -> str | None:
@@ -131,16 +132,15 @@ def gazetteer() -> Gazetteer:
         current = by_adcode.get(region.adcode)
         if current is None or (current.valid_to or 9999) < (region.valid_to or 9999):
             by_adcode[region.adcode] = region
-    automaton = ahocorasick.Automaton()
-    for alias in by_alias:
-        automaton.add_word(alias, alias)
-    automaton.make_automaton()
+    searched = tuple(by_alias)
+    automaton = ahocorasick_rs.AhoCorasick(searched, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     by_pinyin: dict[str, set[str]] = defaultdict(set)
     for region in by_adcode.values():
         if region.valid_to is None and len(region.pinyin) >= MIN_HOST_LABEL:
             by_pinyin[region.pinyin].add(region.name)
     pinyin = {k: tuple(sorted(v)) for k, v in by_pinyin.items()}
-    return Gazetteer(regions, {k: tuple(v) for k, v in by_alias.items()}, by_adcode, automaton, pinyin)
+    regions_by_alias = {k: tuple(v) for k, v in by_alias.items()}
+    return Gazetteer(regions, regions_by_alias, by_adcode, automaton, searched, pinyin)
 
 
 def host_regions(host: str) -> str:
@@ -179,7 +179,8 @@ def mentions(text: str) -> list[tuple[str, int]]:
     if not text:
         return []
     text = masked(text)
-    found = [(alias, end - len(alias) + 1) for end, alias in gazetteer().automaton.iter_long(text)]
+    atlas = gazetteer()
+    found = [(atlas.searched[i], start) for i, start, _ in atlas.automaton.find_matches_as_indexes(text)]
     return [(alias, at) for alias, at in found if not CONJUNCTION_AFTER_ORGAN.match(text, at)]
 
 

@@ -108,6 +108,14 @@ def test_normalised_pages_give_the_right_numbers():
     assert [q.value for q in find_quantities(text)] == [2000, 4598, 2000, 12]
 
 
+@given(st.text(alphabet="０９Ａｚ％．\u3000\u00a0\ufeff\u200b0a%. 中，", max_size=40) | st.text(max_size=40))
+def test_wide_characters_become_what_their_table_says(text):
+    """Only the characters that change are visited: the same text as translating every character."""
+    from transforms.normalize import FULL_WIDTH, narrowed
+
+    assert narrowed(text) == text.translate(str.maketrans(FULL_WIDTH))
+
+
 def render(number: int, form: str) -> str:
     """`number` written the way reports write it."""
     if form == "arabic":

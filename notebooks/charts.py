@@ -17,6 +17,7 @@ import altair as alt
 import polars as pl
 import vl_convert
 
+from notebooks.chart_markup import CHART_SPEC, CHART_VIEW
 from notebooks.labels import label
 from warehouse.queries import run_query
 
@@ -73,8 +74,8 @@ def spec_json(spec: dict[str, Any]) -> str:
 
 def offline_renderer(spec: dict[str, Any], **_: object) -> dict[str, Any]:
     html = (
-        f'<div class="fazhi-chart"><div class="fazhi-chart-view">{svg_of(spec_json(spec))}</div>'
-        f'<script type="application/json" class="fazhi-spec">{safe_json(spec)}</script></div>'
+        f'<div class="fazhi-chart">{CHART_VIEW}{svg_of(spec_json(spec))}</div>'
+        f"{CHART_SPEC}{safe_json(spec)}</script></div>"
     )
     return {"text/html": html, "text/plain": "<chart>"}
 

@@ -49,6 +49,27 @@ def test_no_external_script_or_style_reference(rendered):
         assert html.count("window.vegaEmbed=") == 1, page.name
 
 
+def test_each_chart_keeps_its_static_image_for_a_browser_without_scripts(rendered):
+    """The SVGs are set aside while nbconvert reparses a page, and put back as drawn; outputs keep
+    the tab stops nbconvert gives them."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(offline=True, java_script_enabled=False)
+        try:
+            for page_file in sorted(rendered.glob("*.html")):
+                html = page_file.read_text(encoding="utf-8")
+                assert "fazhi-static-chart" not in html, page_file.name
+                page = context.new_page()
+                page.goto(page_file.as_uri())
+                views = page.locator("div.fazhi-chart-view")
+                assert views.count() >= 1, page_file.name
+                assert page.locator("div.fazhi-chart-view > svg").count() == views.count(), page_file.name
+                assert page.locator("div.jp-OutputArea-output[tabindex='0']").count() >= views.count()
+                page.close()
+        finally:
+            browser.close()
+
+
 def test_report_text_is_escaped(rendered):
     for page in rendered.glob("*.html"):
         assert INJECTED not in page.read_text(encoding="utf-8"), page.name

@@ -4,6 +4,8 @@ from functools import cache
 import jieba
 import polars as pl
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import DATA
 from transforms.segmenting import segment_documents
@@ -84,3 +86,30 @@ def test_theme_coverage_is_normalised_by_length():
     long = {c: share for c, _, share in theme_coverage(text + "其他内容。" * 100)}
     assert short["disputes"] > long["disputes"] > 0
     assert set(short) == {c.code for c in chapters()}
+
+
+def theme_terms() -> list[str]:
+    return sorted({term for chapter in chapters() for term in chapter.terms})
+
+
+@given(
+    st.lists(st.sampled_from([*theme_terms(), "的", "和", "行政", "复议", "。"]), max_size=30).map("".join)
+)
+def test_theme_hits_are_what_str_count_counts(text):
+    """Found in one pass, each chapter's hits are the sum of str.count over its terms, terms that
+    overlap each other (and a term in two chapters) included."""
+    expected = {c.code: sum(text.count(term) for term in c.terms) for c in chapters()}
+    assert {code: hits for code, hits, _ in theme_coverage(text)} == expected
+
+
+def test_a_term_that_overlaps_itself_is_refused(monkeypatch):
+    from transforms import themes
+
+    bordered = (themes.Chapter("x", "x", ("调解", "阿巴阿")),)
+    monkeypatch.setattr(themes, "chapters", lambda: bordered)
+    themes.term_finder.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="阿巴阿"):
+            themes.term_finder()
+    finally:
+        themes.term_finder.cache_clear()

@@ -2,6 +2,7 @@
 
 import argparse
 import fcntl
+import gc
 import json
 import logging
 import sys
@@ -10,6 +11,16 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from orchestration.settings import Settings
+
+
+def entry_point() -> None:
+    """The `fazhi` command. What it built is on disk when main returns; the objects it made are left
+    to the operating system: Python's last garbage collections at exit walk every object Dagster,
+    Polars and the notebooks' libraries made (0.8-1.2 s after a 1,000-report run), and frozen
+    objects are not walked. Exit handlers still run."""
+    status = main()
+    gc.freeze()
+    sys.exit(status)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -332,4 +343,4 @@ def command_changes(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    entry_point()

@@ -2,6 +2,7 @@
 
 import fcntl
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -120,6 +121,20 @@ def test_every_command_has_help():
     for command in ("run", "extract", "sql", "search", "report", "export", "schema"):
         done = subprocess.run([script, command, "--help"], capture_output=True, text=True, check=True)
         assert "usage: fazhi" in done.stdout
+
+
+def test_the_script_exits_with_the_status_of_the_command(tmp_path):
+    """`fazhi` (entry_point) leaves its objects to the operating system, not its exit status or output."""
+    script = Path(sys.executable).with_name("fazhi")
+    env = {**os.environ, "FAZHI_HOME": str(tmp_path)}
+    missing = tmp_path / "nope"
+    done = subprocess.run(
+        [script, "run", "--input", missing], check=False, capture_output=True, text=True, env=env
+    )
+    assert (done.returncode, done.stderr.strip()) == (2, f"fazhi: input folder not found: {missing}")
+    done = subprocess.run([script, "schema"], check=False, capture_output=True, text=True, env=env)
+    assert done.returncode == 0
+    assert "dim_region" in done.stdout
 
 
 def test_run_refuses_a_missing_input_before_starting(tmp_path, monkeypatch, capsys):

@@ -232,5 +232,6 @@ def test_notebooks_sharing_a_kernel_share_its_imports_but_not_their_names(tmp_pa
         header + f"# %%\nimport sys\n\n{shown}\n",
         encoding="utf-8",
     )
-    executed = dict(execute_in_one_kernel([first, second], {"CHART_DIR": "charts"}, lambda nb: nb))
+    executed = {}
+    execute_in_one_kernel([first, second], {"CHART_DIR": "charts"}, executed.__setitem__)
     assert executed[second].cells[-1].outputs[0]["text"] == "[] True\n"

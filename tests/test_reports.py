@@ -5,9 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from nbclient.exceptions import CellExecutionError
 from playwright.sync_api import sync_playwright
 
-from notebooks.render import execute_in_one_kernel, notebook_paths, render_reports
+from notebooks.render import execute_in_one_kernel, execute_notebooks, notebook_paths, render_reports
 from tests.conftest import sample_load
 from tests.processes import CHROMIUM, CHROMIUM_ARGS
 from warehouse.build import build_warehouse
@@ -235,3 +236,19 @@ def test_notebooks_sharing_a_kernel_share_its_imports_but_not_their_names(tmp_pa
     executed = {}
     execute_in_one_kernel([first, second], {"CHART_DIR": "charts"}, executed.__setitem__)
     assert executed[second].cells[-1].outputs[0]["text"] == "[] True\n"
+
+
+def test_a_notebook_or_page_that_fails_fails_the_render(tmp_path):
+    """The kernels and the thread that makes the pages all stop: the error reaches the caller."""
+    header = notebook_paths()[0].read_text("utf-8").split("\n\n", 1)[0] + "\n\n"
+    good, bad = tmp_path / "good.py", tmp_path / "bad.py"
+    good.write_text(header + "# %%\nx = 1\n", encoding="utf-8")
+    bad.write_text(header + "# %%\nraise ValueError('a broken page')\n", encoding="utf-8")
+    with pytest.raises(CellExecutionError, match="a broken page"):
+        execute_notebooks([bad, good, good], {}, lambda notebook: notebook)
+
+    def unwritable(_: object) -> str:
+        raise OSError("no space left")
+
+    with pytest.raises(OSError, match="no space left"):
+        execute_notebooks([good, good, good], {}, unwritable)

@@ -55,7 +55,8 @@ EVENT_BATCH_SIZE = "10000"
 
 
 class KeptEngineEventLogStorage(SqliteEventLogStorage):
-    """Dagster's run-sharded SQLite event log, its connections made by a kept engine per shard."""
+    """Dagster's run-sharded SQLite event log, its connections made by a kept engine per shard and
+    the events of a batch written together."""
 
     def __init__(self, base_dir: str, inst_data: ConfigurableClassData | None = None) -> None:
         self._engines: OrderedDict[str, Engine] = OrderedDict()

@@ -88,9 +88,10 @@ def test_the_key_check_counts_each_repeated_key_of_a_table_without_a_primary_key
     with duckdb.connect(str(copy)) as con:
         con.execute("INSERT INTO search_posting SELECT * FROM search_posting LIMIT 2")
         con.execute("INSERT INTO search_posting SELECT * FROM search_posting LIMIT 1")
+        con.execute("INSERT INTO fact_term SELECT * FROM fact_term LIMIT 3")
     outcome = keys_unique(copy)
     assert not outcome.passed
-    assert outcome.metadata == {"duplicates": {"search_posting": 2}}
+    assert outcome.metadata == {"duplicates": {"fact_term": 3, "search_posting": 2}}
 
 
 def test_the_checks_compare_the_candidate_with_the_file_it_would_replace(tmp_path, sample_warehouse):

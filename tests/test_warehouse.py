@@ -208,6 +208,43 @@ def test_the_macro_region_summary_is_the_exact_median_and_quartiles_of_the_figur
     assert summary.equals(expected.select(summary.columns).cast(summary.schema))
 
 
+def test_the_distinctive_terms_are_the_top_20_by_tfidf_then_term(sample_warehouse):
+    """v_region_year_terms keeps, for each region and year, the 20 terms of highest TF-IDF, ties
+    going to the term first in alphabetical order (the sample has tied TF-IDFs at the cut)."""
+    terms = queries.query(
+        sample_warehouse,
+        "SELECT d.adcode, d.report_year AS year, t.term, t.term_count FROM fact_term AS t "
+        "JOIN v_report AS d USING (document_id) WHERE d.adcode IS NOT NULL AND d.report_year IS NOT NULL",
+    )
+    grouped = terms.group_by("adcode", "year", "term").agg(pl.col("term_count").sum())
+    groups = grouped.select("adcode", "year").n_unique()
+    expected = (
+        grouped.with_columns(
+            terms=pl.col("term_count").sum().over("adcode", "year"),
+            spread=pl.len().over("term"),
+        )
+        .with_columns(
+            tfidf=(pl.col("term_count") / pl.col("terms"))
+            * (((1 + groups) / (1 + pl.col("spread"))).log() + 1)
+        )
+        .sort(["adcode", "year", "tfidf", "term"], descending=[False, False, True, False])
+        .with_columns(rank=pl.int_range(1, pl.len() + 1).over("adcode", "year"))
+        .filter(pl.col("rank") <= 20)
+        .select("adcode", "year", "term", "term_count", "rank", "tfidf")
+    )
+    shown = queries.query(
+        sample_warehouse,
+        "SELECT adcode, year, term, term_count, rank, tfidf FROM v_region_year_terms "
+        "ORDER BY adcode, year, rank",
+    )
+    keys = ["adcode", "year", "term", "term_count", "rank"]
+    assert shown.height == expected.height > 40
+    assert shown.select(keys).equals(expected.select(keys).cast(shown.select(keys).schema))
+    assert (shown["tfidf"] - expected["tfidf"]).abs().max() < 1e-12
+    tied = expected.group_by("adcode", "year", "tfidf").len().filter(pl.col("len") > 1)
+    assert tied.height > 0
+
+
 def test_search_macro_from_sql(sample_warehouse):
     sql = "SELECT region FROM search_reports('枫桥经验') ORDER BY region"
     assert analyst_query(sample_warehouse, sql).frame["region"].to_list() == ["通许县", "长沙市"]

@@ -4,8 +4,8 @@ corpus runs as many bounded runs (or pods) and one build covers them all in a si
 A file's batch is the first hex digit of the sha256 of its address (`source`): even, stable
 between runs, machines and library versions (Polars' own hash is not promised to be), and known
 before the file is read. The files read are split by batch as they enter a build (`by_batch`);
-after that each step works batch by batch (transforms/parallel.py, `map_by_batch`), so every
-frame stays its batch's.
+after that each step works batch by batch (transforms/parallel.py, `map_by_batch` and
+`gather_by_batch`), so every frame stays its batch's.
 """
 
 import hashlib

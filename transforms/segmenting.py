@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 import polars as pl
 
 from transforms.frames import ERRORS, SEARCH, TERMS, THEMES, error_row
-from transforms.parallel import map_by_batch, map_in_processes
+from transforms.parallel import CHUNK, chunks, gather_by_batch, gather_in_processes
 from transforms.quality import spam_spans
 from transforms.terms import counted_terms, searchable_tokens, segment, without_spans
 from transforms.themes import theme_coverage
@@ -78,7 +78,8 @@ class CountsFrame:
 
 def segment_documents(documents: pl.DataFrame) -> SegmentFrames:
     """(term counts, search postings, theme coverage, errors) from one pass over every report's text."""
-    return segment_frames(map_in_processes(segmented, text_rows(documents), documents.height, "segment"))
+    texts = chunks(text_rows(documents), CHUNK)
+    return joined(list(gather_in_processes(segmented_part, texts, documents.height, "segment")))
 
 
 def segment_batches(documents: Mapping[str, Path]) -> Iterator[tuple[str, SegmentFrames]]:
@@ -89,7 +90,20 @@ def segment_batches(documents: Mapping[str, Path]) -> Iterator[tuple[str, Segmen
     def rows(key: str) -> Iterator[tuple[str, str, str, str]]:
         return text_rows(pl.read_parquet(documents[key], columns=TEXT_COLUMNS))
 
-    return map_by_batch(sizes, rows, segmented, segment_frames, "segment")
+    return gather_by_batch(sizes, rows, segmented_part, joined, "segment")
+
+
+def segmented_part(documents: list[tuple[str, str, str, str]]) -> SegmentFrames:
+    """A few reports' frames, built in the worker that segmented them (see transforms/parallel.py)."""
+    return segment_frames(map(segmented, documents))
+
+
+def joined(parts: list[SegmentFrames]) -> SegmentFrames:
+    """The frames of a batch from its parts: categorical columns from several processes are one
+    column of strings again once concatenated (Polars keeps one global set of categories)."""
+    if not parts:
+        return segment_frames([])
+    return SegmentFrames(*(pl.concat(frames) for frames in zip(*parts, strict=True)))
 
 
 def text_rows(documents: pl.DataFrame) -> Iterator[tuple[str, str, str, str]]:

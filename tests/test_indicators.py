@@ -1,9 +1,13 @@
 """Indicator matching on sentences the way reports write them, traps included."""
 
+import dataclasses
+
 import pytest
 
-from transforms.catalogue import catalogue
-from transforms.indicators import extract_indicators
+from transforms.catalogue import Catalogue, UnitRules, catalogue
+from transforms.indicators import candidates, extract_indicators
+from transforms.report import parse_report
+from transforms.simplified import simplified
 
 
 def facts_of(text: str) -> dict[str, float]:
@@ -129,3 +133,27 @@ def test_codes_beyond_the_first_gold_set(sentence, code, value):
 )
 def test_traps_of_the_new_codes(sentence, code):
     assert code not in facts_of(sentence)
+
+
+def every_rule_asked(cat: Catalogue) -> Catalogue:
+    """The catalogue as it was before UnitRules: every rule of a unit asked about every quantity."""
+    unfiltered = dataclasses.replace(cat)
+    unfiltered.__dict__["rules_by_unit"] = {
+        unit: UnitRules(rules.rules, None, ()) for unit, rules in cat.rules_by_unit.items()
+    }
+    return unfiltered
+
+
+def test_a_quantity_is_asked_of_every_rule_only_where_some_rule_s_words_are_there():
+    cases = catalogue().rules_by_unit["件"]
+    assert cases.to_ask(["全年受理行政复议申请"]) == cases.rules
+    assert cases.to_ask(["开展普法宣传活动"]) == cases.without_before
+    assert 0 < len(cases.without_before) < len(cases.rules)
+
+
+def test_asking_fewer_rules_finds_the_same_candidates_in_the_sample_reports(sample_paths):
+    cat = catalogue()
+    texts = [simplified(parse_report(str(path), path.read_bytes(), None).text) for path in sample_paths]
+    found = [candidates(text, cat) for text in texts]
+    assert found == [candidates(text, every_rule_asked(cat)) for text in texts]
+    assert sum(map(len, found)) > 50

@@ -199,7 +199,7 @@ def candidates(text: str, cat: Catalogue | None = None, shown: str | None = None
     quantities = find_quantities(text)
     sentences, clauses = Boundaries.of(SENTENCE_END, text), Boundaries.of(CLAUSE_END, text)
     listed = respectively_lists(text, quantities, clauses)
-    by_unit = cat.rules_by_unit()
+    by_unit = cat.rules_by_unit
     for quantity in quantities:
         if quantity.unit not in by_unit:
             continue
@@ -210,7 +210,8 @@ def candidates(text: str, cat: Catalogue | None = None, shown: str | None = None
             own = dataclasses.replace(ctx, clause_before=own_clause or "", evidence_start=list_start)
             unaligned = None if own_clause else "list_unaligned"
         items = list_items(own.clause_before, cat)
-        verdicts = [(rule, rule_rejection(rule, quantity, own, items)) for rule in by_unit[quantity.unit]]
+        asked = by_unit[quantity.unit].to_ask(items)
+        verdicts = [(rule, rule_rejection(rule, quantity, own, items)) for rule in asked]
         recognised = [(rule, reason) for rule, reason in verdicts if reason not in NOT_RECOGNISED]
         if not recognised:
             continue  # most quantities: the reasons every rule shares are not looked for

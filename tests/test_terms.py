@@ -8,8 +8,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import DATA
+from transforms import terms as terms_module
 from transforms.segmenting import segment_documents
-from transforms.terms import canonical_spelling, segment, user_words
+from transforms.terms import (
+    LEFT_OUT,
+    SEARCHABLE,
+    TERM,
+    TokenKinds,
+    canonical_spelling,
+    counted_tokens,
+    segment,
+    user_words,
+)
 from transforms.themes import chapters, theme_coverage
 
 DICTIONARY_TERMS = [
@@ -63,6 +73,20 @@ def test_fast_engine_equals_jieba_on_the_corpus(sample_paths):
     texts = [p.read_text(encoding="utf-8") for p in sample_paths] + [case["text"] for case in cases]
     for text in texts:
         assert segment(text) == reference_tokenizer().lcut(canonical_spelling(text), HMM=False)
+
+
+def test_tokens_are_counted_with_their_kind():
+    searchable, terms = counted_tokens(["行政复议", "，", "行政复议", "2023", "的", "规范性文件", "的"])
+    assert searchable == {"行政复议": 2, "2023": 1, "的": 2, "规范性文件": 1}
+    assert terms == {"行政复议": 2, "规范性文件": 1}
+
+
+def test_token_kinds_are_remembered_up_to_a_bound(monkeypatch):
+    monkeypatch.setattr(terms_module, "KNOWN_TOKENS_MAX", 3)
+    kinds = TokenKinds()
+    tokens = ["行政复议", "，", "2023", "的", "法治", "x"]
+    assert [kinds[t] for t in tokens] == [TERM, LEFT_OUT, SEARCHABLE, SEARCHABLE, TERM, SEARCHABLE]
+    assert list(kinds) == ["的", "法治", "x"]  # forgotten all at once when the fourth came
 
 
 def test_injected_spam_is_not_counted():

@@ -12,7 +12,7 @@ import polars as pl
 from transforms.frames import ERRORS, SEARCH, TERMS, THEMES, error_row
 from transforms.parallel import CHUNK, chunks, gather_by_batch, gather_in_processes
 from transforms.quality import spam_spans
-from transforms.terms import counted_terms, searchable_tokens, segment, without_spans
+from transforms.terms import counted_tokens, segment, without_spans
 from transforms.themes import theme_coverage
 
 TEXT_COLUMNS = ["document_id", "source", "sha256", "text"]
@@ -40,12 +40,12 @@ def segmented(document: tuple[str, str, str, str]) -> Segmented:
     doc_id, source, sha256, text = document
     try:
         tokens = segment(without_spans(text, spam_spans(text)))
-        searchable = searchable_tokens(tokens)
+        searchable, terms = counted_tokens(tokens)
         themes = [(doc_id, *coverage) for coverage in theme_coverage(text)]
     except Exception as error:
         log.warning("segmenting %s failed", source, exc_info=True)
         return Segmented(doc_id, {}, {}, [], error_row(source, sha256, "segment", error))
-    return Segmented(doc_id, counted_terms(searchable), searchable, themes)
+    return Segmented(doc_id, terms, searchable, themes)
 
 
 class CountsFrame:

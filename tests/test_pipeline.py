@@ -60,9 +60,11 @@ def test_rows_and_values(pipeline_run):
     ]
 
 
-def test_a_run_that_brings_nothing_new_starts_no_job(tmp_path, sample_paths):
-    """The warehouse holds every input already: decided before Dagster starts a job; nothing is
-    published or rendered again. A changed file brings the job back."""
+def test_a_run_that_brings_nothing_new_starts_no_job(tmp_path, sample_paths, monkeypatch):
+    """The warehouse holds every input already: decided before the Dagster instance is even
+    opened; nothing is published or rendered again. A changed file brings the job back."""
+    import os
+
     import dagster as dg
 
     from orchestration.instance import fazhi_instance
@@ -74,7 +76,11 @@ def test_a_run_that_brings_nothing_new_starts_no_job(tmp_path, sample_paths):
     warehouse, reports = tmp_path / "warehouse.duckdb", tmp_path / "reports"
     first = run_pipeline(inbox, warehouse, reports)
     published, page = fingerprint(warehouse), (reports / "overview.html").stat().st_mtime_ns
+    used_home, unopened = os.environ["DAGSTER_HOME"], tmp_path / "unopened-dagster-home"
+    monkeypatch.setenv("DAGSTER_HOME", str(unopened))
     second = run_pipeline(inbox, warehouse, reports)
+    assert not unopened.exists()  # the instance would have made it, with its dagster.yaml
+    monkeypatch.setenv("DAGSTER_HOME", used_home)
     assert first.success
     assert {check.name for check in CHECKS} <= set(first.checks)
     assert second.success

@@ -49,8 +49,9 @@ def segmented(document: tuple[str, str, str, str]) -> Segmented:
 
 
 class CountsFrame:
-    """Per-report counts gathered into a Polars frame a batch at a time, so that Python objects
-    for at most one batch are alive (terms and tokens are 14 million rows at 10,000 reports)."""
+    """Per-report counts gathered into a Polars frame BATCH_ROWS at a time, so that the Python
+    objects of at most that many rows are alive: a worker's chunk of 64 generated reports is
+    about 90,000 rows of terms and tokens, a chunk of very long reports can be many more."""
 
     BATCH_ROWS = 500_000
 

@@ -167,23 +167,29 @@ def run_lock(path: Path) -> Iterator[None]:
 
 
 def command_run(args: argparse.Namespace) -> int:
-    from orchestration.run import print_summary, run_pipeline
+    from orchestration.run_result import held_input_run, print_summary
 
     settings = Settings.from_env()
     warehouse = args.warehouse.resolve()
+    reports = warehouse.parent / "reports"
     if args.input and not args.input.is_dir():
         raise FileNotFoundError(f"input folder not found: {args.input}")
     if args.sources and not args.sources.is_file():
         raise FileNotFoundError(f"sources file not found: {args.sources}")
     show_progress()
     with run_lock(settings.run_lock):
-        result = run_pipeline(args.input, warehouse, warehouse.parent / "reports", args.sources)
+        result = None if args.sources else held_input_run(args.input, warehouse, reports)
+        if result is None:  # something to load, or to scrape: Dagster is imported only now
+            from orchestration.run import run_pipeline
+
+            result = run_pipeline(args.input, warehouse, reports, args.sources)
     print_summary(result)
     return 0 if result.success else 1
 
 
 def command_backfill(args: argparse.Namespace) -> int:
-    from orchestration.run import print_summary, run_backfill
+    from orchestration.run import run_backfill
+    from orchestration.run_result import print_summary
 
     if not args.input.is_dir():
         raise FileNotFoundError(f"input folder not found: {args.input}")

@@ -1,13 +1,11 @@
 """`fazhi run`: execute the Dagster jobs in-process and say what they built."""
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import dagster as dg
 from dagster import JobExecutionResult
 
-from notebooks.render import render_reports
 from orchestration.assets.ingest import fetch_log, raw_documents
 from orchestration.assets.parse import parsed_reports
 from orchestration.assets.text import segmented_text
@@ -17,28 +15,14 @@ from orchestration.definitions import defs
 from orchestration.instance import fazhi_instance
 from orchestration.partitions import SOURCE_PARTITIONS, batch_range, covering
 from orchestration.resources import FazhiPaths
+from orchestration.run_result import RunResult, without_a_job
 from orchestration.settings import Settings
 from transforms.batches import BATCHES, source_batches
 from transforms.sources import read_sources
 from warehouse.build import fingerprint
-from warehouse.queries import row_counts, run_query
 
 log = logging.getLogger(__name__)
 QUIET = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
-
-
-@dataclass
-class RunResult:
-    success: bool
-    warehouse: Path
-    reports: list[Path] = field(default_factory=list)
-    errors: int = 0
-    failed_checks: list[str] = field(default_factory=list)
-    checks: dict[str, str] = field(default_factory=dict)
-    scrapes: dict[str, dict] = field(default_factory=dict)
-    published: bool = False
-    run_id: str = ""
-    nothing_new: bool = False
 
 
 def scrape_all(paths: FazhiPaths, sources_file: Path) -> dict[str, dict]:
@@ -107,16 +91,6 @@ def run_pipeline(
     )
 
 
-def without_a_job(warehouse: Path, reports_dir: Path, scrapes: dict[str, dict]) -> RunResult:
-    """Every input is a version the warehouse holds: no Dagster job, nothing loaded; the pages are
-    rendered again only if a notebook changed (the render cache decides). Without a scrape the
-    Dagster instance is not even opened: its storage's imports and files were a third of such
-    a run (0.5-0.7 of 2.0-2.4 s)."""
-    reports = render_reports(warehouse, reports_dir)
-    success = all(s["success"] for s in scrapes.values())
-    return RunResult(success, warehouse, reports, scrapes=scrapes, nothing_new=True)
-
-
 # A backfill builds the batches before it loads them: these assets run per batch range, the rest once.
 BATCHED = [*raw_documents.keys, *parsed_reports.keys, *segmented_text.keys]
 LOAD = [*fetch_log.keys, *warehouse_candidate.keys, *warehouse_asset.keys]
@@ -170,41 +144,3 @@ def files_not_loaded(result: dg.ExecuteInProcessResult | JobExecutionResult) -> 
             value = event.materialization.metadata["files_not_loaded"].value
             return value if isinstance(value, int) else 0
     return 0
-
-
-def print_summary(result: RunResult) -> None:
-    for name, outcome in result.scrapes.items():
-        print(f"source {name}: {outcome}")
-    if not result.success:
-        state = (
-            "this run's checked warehouse was published before a later step failed"
-            if result.published
-            else "the published warehouse was left as it was"
-        )
-        print(f"fazhi run failed: see the Dagster log above; {state}.")
-        for check in result.failed_checks:
-            print(f"  failed check {check}")
-        return
-    if result.nothing_new:
-        print(f"\nfazhi: nothing new to load; the warehouse is as it was: {result.warehouse}")
-        for path in result.reports:
-            print(f"report:    {path}")
-        return
-    for check in result.failed_checks:
-        print(f"warning: check {check}")
-    counts = row_counts(result.warehouse)
-    documents, errors = counts["dim_document"], result.errors
-    print(f"\nfazhi: {documents} reports in the warehouse ({errors} files of this run could not be read)")
-    print("rows per table:")
-    for table, count in counts.items():
-        print(f"  {table:20s} {count:>8,}")
-    flags = run_query(result.warehouse, "flag_counts")
-    print("quality flags raised: " + (", ".join(f"{f} {n}" for f, n in flags.iter_rows()) or "none"))
-    print(f"warehouse: {result.warehouse}")
-    print(f"run:       {result.run_id} (in the Dagster UI's run list)")
-    for path in result.reports:
-        print(f"report:    {path}")
-    print(
-        "explore:   make dev  (Dagster UI on http://127.0.0.1:3000)   make lab  (JupyterLab on the notebooks)"
-    )
-    print('query:     .venv/bin/fazhi sql "SELECT * FROM v_indicator LIMIT 10"')

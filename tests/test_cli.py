@@ -3,9 +3,12 @@
 import fcntl
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from orchestration.cli import main
 from orchestration.settings import Settings
@@ -135,6 +138,29 @@ def test_the_script_exits_with_the_status_of_the_command(tmp_path):
     done = subprocess.run([script, "schema"], check=False, capture_output=True, text=True, env=env)
     assert done.returncode == 0
     assert "dim_region" in done.stdout
+
+
+@pytest.mark.slow
+def test_a_rerun_with_nothing_new_is_done_without_importing_dagster(tmp_path, sample_paths):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample_paths[0], inbox)
+    env = {**os.environ, "FAZHI_HOME": str(tmp_path / "home")}
+    script = Path(sys.executable).with_name("fazhi")
+    subprocess.run([script, "run", "--input", inbox], env=env, capture_output=True, check=True)
+    probe = (
+        "import sys\n"
+        "from orchestration.cli import main\n"
+        "status = main(['run', '--input', sys.argv[1]])\n"
+        "print('dagster imported:', 'dagster' in sys.modules)\n"
+        "sys.exit(status)\n"
+    )
+    rerun = subprocess.run(
+        [sys.executable, "-c", probe, inbox], env=env, capture_output=True, text=True, check=True
+    )
+    assert "nothing new to load" in rerun.stdout
+    assert "dagster imported: False" in rerun.stdout
+    assert (tmp_path / "home" / "reports" / "overview.html").is_file()
 
 
 def test_run_refuses_a_missing_input_before_starting(tmp_path, monkeypatch, capsys):

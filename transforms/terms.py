@@ -101,7 +101,7 @@ def token_kinds() -> TokenKinds:
 
 def counted_tokens(tokens: Iterable[str]) -> tuple[dict[str, int], dict[str, int]]:
     """(occurrences of every searchable token, the full-text index; of the terms among them),
-    counted first and sorted after, so that each distinct token is looked at once."""
+    counted first and told apart after, so that each distinct token is looked at once."""
     kinds = token_kinds()
     searchable: dict[str, int] = {}
     terms: dict[str, int] = {}

@@ -160,6 +160,25 @@ def test_a_load_killed_midway_leaves_the_previous_warehouse_intact(tmp_path):
     assert not candidate_path(path, "test").exists()
 
 
+def test_a_load_leaves_no_scratch_files_and_clears_those_of_loads_dead_long_ago(tmp_path):
+    """A load writes its frames beside the candidate for DuckDB to read; a load killed midway
+    leaves them (and its candidate) behind, which a later load removes once they are old."""
+    path = tmp_path / "w.duckdb"
+    dead_frames = tmp_path / "w.duckdb.dead.building.incoming-x"
+    dead_frames.mkdir()
+    (dead_frames / "fact_section.parquet").write_bytes(b"left by a killed load")
+    dead_candidate = tmp_path / "w.duckdb.dead.building"
+    dead_candidate.write_bytes(b"")
+    recent = tmp_path / "w.duckdb.running.building.incoming-y"
+    recent.mkdir()
+    long_ago = time.time() - 7 * 3600
+    for leftover in (dead_frames, dead_candidate):
+        os.utime(leftover, (long_ago, long_ago))
+    build_warehouse(path, sample_load())
+    assert queries.row_counts(path)["fact_section"] > 0
+    assert sorted(p.name for p in tmp_path.glob("*.building*")) == [recent.name]
+
+
 def test_a_run_that_brings_nothing_leaves_the_file_untouched(tmp_path, sample_paths):
     from dataclasses import replace
 

@@ -3,6 +3,7 @@
 import dataclasses
 import math
 import shutil
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -10,11 +11,12 @@ import pytest
 
 from tests.conftest import build_sample_warehouse, sample_load
 from transforms.catalogue import catalogue
+from transforms.frames import ERRORS, without_failed
 from transforms.terms import segment
 from warehouse import queries
 from warehouse.analyst import analyst_query
 from warehouse.build import build_warehouse, candidate_path
-from warehouse.contract import ParquetFiles
+from warehouse.contract import LoadInput, ParquetFiles, ReportRowFiles
 from warehouse.dictionary import data_dictionary
 from warehouse.schema import PROJECT_DOCS
 
@@ -50,28 +52,97 @@ def test_rebuilding_gives_identical_tables(tmp_path):
     assert queries.query(first, sql).equals(queries.query(second, sql))
 
 
-def test_terms_and_postings_given_as_batch_files_load_as_frames_do(tmp_path, sample_warehouse):
-    load = sample_load()
+def batch_files(frame: pl.DataFrame, folder: Path, name: str) -> ParquetFiles:
+    """A frame as the batch files a run writes: two halves and an empty batch."""
+    halves = [frame.head(frame.height // 2), frame.tail(frame.height - frame.height // 2), frame.clear()]
+    paths = tuple(folder / f"{name}-{i}.parquet" for i in range(len(halves)))
+    for half, path in zip(halves, paths, strict=True):
+        half.write_parquet(path)
+    return ParquetFiles(paths)
 
-    def as_files(frame: pl.DataFrame, name: str) -> ParquetFiles:
-        halves = [frame.head(frame.height // 2), frame.tail(frame.height - frame.height // 2), frame.clear()]
-        paths = tuple(tmp_path / f"{name}-{i}.parquet" for i in range(len(halves)))
-        for half, path in zip(halves, paths, strict=True):
-            half.write_parquet(path)
-        return ParquetFiles(paths)
 
-    assert isinstance(load.terms, pl.DataFrame)
-    assert isinstance(load.search, pl.DataFrame)
-    from_files = dataclasses.replace(
-        load, terms=as_files(load.terms, "terms"), search=as_files(load.search, "search")
+FILED_TABLES = {
+    "fact_term": "document_id, term",
+    "search_posting": "token, document_id",
+    "fact_theme": "document_id, chapter",
+    "fact_section": "document_id, path",
+    "fact_indicator": "document_id, indicator_code",
+    "fact_inconsistency": "document_id, check_name, codes",
+}
+
+
+def as_batch_files(load: LoadInput, folder: Path) -> LoadInput:
+    """The load the pipeline's loader makes: every frame but the documents' rows and the errors
+    as files."""
+    frames = load.frames
+    files = {
+        name: batch_files(frame, folder, name)
+        for name, frame in [
+            ("terms", load.terms),
+            ("search", load.search),
+            ("themes", load.themes),
+            ("sections", frames.sections),
+            ("facts", frames.facts),
+            ("inconsistencies", frames.inconsistencies),
+        ]
+        if isinstance(frame, pl.DataFrame)
+    }
+    assert len(files) == 6
+    left_out = dataclasses.replace(
+        frames,
+        sections=frames.sections.clear(),
+        facts=frames.facts.clear(),
+        inconsistencies=frames.inconsistencies.clear(),
     )
+    row_files = ReportRowFiles(files["sections"], files["facts"], files["inconsistencies"])
+    return dataclasses.replace(
+        load,
+        frames=left_out,
+        terms=files["terms"],
+        search=files["search"],
+        themes=files["themes"],
+        row_files=row_files,
+    )
+
+
+def test_frames_given_as_batch_files_load_as_frames_do(tmp_path, sample_warehouse):
     path = tmp_path / "files.duckdb"
-    build_warehouse(path, from_files)
-    for table, key in [("fact_term", "document_id, term"), ("search_posting", "token, document_id")]:
+    build_warehouse(path, as_batch_files(sample_load(), tmp_path))
+    for table, key in FILED_TABLES.items():
         sql = f"SELECT * FROM {table} ORDER BY {key}"
-        assert queries.query(path, sql).equals(queries.query(sample_warehouse, sql))
+        assert queries.query(path, sql).equals(queries.query(sample_warehouse, sql)), table
     with pytest.raises(ValueError, match="at least one file"):
         ParquetFiles(())
+
+
+def test_rows_in_batch_files_of_a_document_that_failed_later_are_not_loaded(tmp_path, sample_warehouse):
+    """The files hold every parsed report's rows; a report that failed after parsing is left
+    out of the documents (with an error row), and so are its rows."""
+    load = as_batch_files(sample_load(), tmp_path)
+    failed = load.frames.documents.head(1)
+    error = pl.DataFrame(
+        [
+            {
+                "source": failed.item(0, "source"),
+                "sha256": failed.item(0, "sha256"),
+                "stage": "segment",
+                "error_type": "RuntimeError",
+                "error": "injected",
+            }
+        ],
+        schema=ERRORS,
+    )
+    frames = without_failed(load.frames, error)
+    path = tmp_path / "w.duckdb"
+    counts = build_warehouse(path, dataclasses.replace(load, frames=frames))
+    assert counts["dim_document"] == 4
+    assert counts["load_error"] == 1
+    gone = failed.item(0, "document_id")
+    for table in FILED_TABLES:
+        held = queries.query(
+            sample_warehouse, f"SELECT count(*) FROM {table} WHERE document_id <> '{gone}'"
+        ).item()
+        assert counts[table] == held > 0, table
 
 
 def test_the_key_check_counts_each_repeated_key_of_a_table_without_a_primary_key(tmp_path, sample_warehouse):

@@ -78,7 +78,6 @@ Incoming = pl.DataFrame | ParquetFiles
 
 def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, Incoming]:
     frames = load.frames
-    keys = frames.documents.select("document_id", "adcode", "report_year")
     sources = pl.concat([frames.documents.select("source"), frames.errors.select("source")])
     run = pl.DataFrame([{"run_id": load.run_id, "started_at": started, "finished_at": now()}])
     return {
@@ -87,11 +86,11 @@ def incoming_frames(load: LoadInput, started: dt.datetime) -> dict[str, Incoming
             first_seen=pl.lit(started), superseded=pl.lit(False)
         ),
         "document_text": load.document_texts(),
-        "fact_indicator": frames.facts.join(keys, on="document_id", how="left"),
-        "fact_section": frames.sections,
+        "fact_indicator": load.facts(),
+        "fact_section": load.sections(),
         "fact_term": load.terms,
         "fact_theme": load.themes,
-        "fact_inconsistency": frames.inconsistencies,
+        "fact_inconsistency": load.inconsistencies(),
         "search_posting": load.search,
         "load_error": frames.errors,
         "load_run": run,

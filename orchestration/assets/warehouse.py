@@ -23,12 +23,11 @@ from transforms.frames import (
     FACTS,
     INCONSISTENCIES,
     SECTIONS,
-    THEMES,
     ReportFrames,
     without_failed,
 )
 from warehouse.build import build_candidate, candidate_path, publish_warehouse, warehouse_counts
-from warehouse.contract import LoadInput, ParquetFiles
+from warehouse.contract import LoadInput, ParquetFiles, ReportRowFiles
 from warehouse.queries import held_documents, run_query
 
 # Every batched frame of parse and segment reaches the loader as files: it reads its run's batches.
@@ -57,9 +56,9 @@ def warehouse_candidate(
 ) -> None:
     """The published warehouse with the batches of this run loaded (every batch in a run that
     names none), built beside it and checked before it replaces it. New reports that copy one
-    already held (or another of this build) are flagged. The reports' texts, the largest of the
-    frames held in Python, are read from their files a group of regions at a time to look for
-    copies, and by DuckDB as it loads."""
+    already held (or another of this build) are flagged. Only the documents' rows and the errors
+    are held in Python: the texts are read from their files a group of regions at a time to look
+    for copies, and DuckDB reads them and every other frame from the batch files as it loads."""
     batches = run_batches(context.run.tags)
 
     def frame(files: dict[str, Path], schema: Mapping[str, Any]) -> pl.DataFrame:
@@ -77,19 +76,20 @@ def warehouse_candidate(
     report_frames = ReportFrames(
         parsed,
         frame(document_errors, ERRORS),
-        frame(sections, SECTIONS),
-        frame(indicator_facts, FACTS),
-        frame(inconsistencies, INCONSISTENCIES),
+        pl.DataFrame(schema=SECTIONS),
+        pl.DataFrame(schema=FACTS),
+        pl.DataFrame(schema=INCONSISTENCIES),
     )
     load = LoadInput(
         without_failed(report_frames, frame(segment_errors, ERRORS)),
         scanned(terms),
         scanned(search_tokens),
-        frame(themes, THEMES),
+        scanned(themes),
         context.run.run_id,
         dimension_frames(),
         fetch_log,
         texts,
+        ReportRowFiles(scanned(sections), scanned(indicator_facts), scanned(inconsistencies)),
     )
     candidate = build_candidate(paths.warehouse(), load)
     counts = {f"rows_{t}": n for t, n in warehouse_counts(candidate).items()}

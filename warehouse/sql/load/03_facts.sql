@@ -1,6 +1,9 @@
--- Facts of the new report versions only.
+-- Facts of the new report versions only, with their report's region and year.
 INSERT INTO fact_indicator BY NAME
-SELECT * FROM incoming_fact_indicator WHERE document_id IN (SELECT document_id FROM new_reports);
+SELECT f.*, d.adcode, d.report_year
+FROM incoming_fact_indicator AS f
+JOIN (SELECT document_id, adcode, report_year FROM incoming_dim_document) AS d USING (document_id)
+WHERE document_id IN (SELECT document_id FROM new_reports);
 INSERT INTO fact_section BY NAME
 SELECT * FROM incoming_fact_section WHERE document_id IN (SELECT document_id FROM new_reports);
 INSERT INTO fact_term BY NAME

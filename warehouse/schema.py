@@ -28,9 +28,11 @@ BUILD_MEMORY_MB = 256
 BUILD_CONFIG: dict[str, str | bool | int | float | list[str]] = {"memory_limit": f"{BUILD_MEMORY_MB}MB"}
 # A transaction that writes the warehouse gets this much more per report the file will hold:
 # DuckDB keeps the ART indexes of the keys pinned while it commits, and they grow with the rows.
-# At 50,000 reports the load failed to commit within 256 MB ("failed to pin block", 244 MB
-# pinned) and committed within 512 MB; 8 KB a report gives 656 MB there, 336 MB at 10,000.
-INDEX_KB_PER_REPORT = 8
+# At 50,000 reports a build failed to commit within 256 MB ("failed to pin block", 244 MB
+# pinned) and committed within 306 MB (1 KB a report); 2 KB a report gives 356 MB there, 276 MB
+# at 10,000. (It was 8 KB while the documents' texts were the hash table of the load's join,
+# sql/load/02_documents.sql: that join alone ran out of 256 MB at 20,000 reports.)
+INDEX_KB_PER_REPORT = 2
 TABLES = (
     "schema_version",
     "dim_region",

@@ -36,13 +36,17 @@ def cell(value: object, column: str) -> str:
     return f'<td style="{style}">{html.escape(text)}</td>'
 
 
-def reading_table(frame: pl.DataFrame, columns: dict[str, str], rows: int = 100) -> HTML:
-    """The first `rows` rows of the named columns, headed by their Chinese names (column: name)."""
+def reading_table(
+    frame: pl.DataFrame, columns: dict[str, str], rows: int = 100, total: int | None = None
+) -> HTML:
+    """The first `rows` rows of the named columns, headed by their Chinese names (column: name).
+    `total`: how many rows there are when the frame holds only the first ones."""
+    total = frame.height if total is None else total
     shown = frame.select(list(columns)).head(rows)
     head = "".join(f'<th style="text-align:left">{html.escape(name)}</th>' for name in columns.values())
     body = "".join(
         "<tr>" + "".join(cell(v, c) for v, c in zip(row, shown.columns, strict=True)) + "</tr>"
         for row in shown.iter_rows()
     )
-    more = f"<p>前 {rows:,} 行，共 {frame.height:,} 行</p>" if frame.height > rows else ""
+    more = f"<p>前 {rows:,} 行，共 {total:,} 行</p>" if total > rows else ""
     return HTML(f'<table style="{STYLE}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}')

@@ -11,6 +11,7 @@ from playwright.sync_api import sync_playwright
 from notebooks.render import execute_in_one_kernel, execute_notebooks, notebook_paths, render_reports
 from tests.conftest import sample_load
 from tests.processes import CHROMIUM, CHROMIUM_ARGS
+from warehouse import queries
 from warehouse.build import build_warehouse
 
 pytestmark = pytest.mark.slow
@@ -104,6 +105,25 @@ def check_page(context, page_file: Path) -> None:
     assert dialogs == [], page_file.name
     assert page.evaluate("window.fazhiInjected === undefined"), page_file.name
     page.close()
+
+
+def test_the_trends_page_drawing_medians_reads_only_the_figures_its_table_shows(rendered, tmp_path):
+    """With more regions than MAX_REGIONS the charts draw DuckDB's medians: the page reads the
+    first SHOWN_FIGURES figures for its table, which still says how many there are."""
+    warehouse = rendered.parent / "warehouse.duckdb"
+    total, regions = queries.query(
+        warehouse, "SELECT count(*) AS n, count(DISTINCT region) AS r FROM v_indicator"
+    ).row(0)
+    assert regions > 1
+    assert total > 10
+    (page,) = render_reports(
+        warehouse, tmp_path, {"MAX_REGIONS": 1, "SHOWN_FIGURES": 10}, ["indicator_trends"]
+    )
+    html = page.read_text(encoding="utf-8")
+    shown, more, _ = html.partition(f"<p>前 10 行，共 {total} 行</p>")
+    assert more
+    table = shown.rsplit("<table", 1)[1]
+    assert table.count("<tr>") == 1 + 10
 
 
 def test_fazhi_report_with_a_parameter_says_so_in_the_header(rendered, tmp_path):

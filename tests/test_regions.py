@@ -1,8 +1,10 @@
 """Region resolution: year-aware, uses every clue, never guesses between same-named districts."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
-from transforms.regions import Evidence, gazetteer, region_record, resolve_region
+from transforms.regions import Evidence, gazetteer, masked, place_phrases, region_record, resolve_region
 from transforms.report import parse_report
 
 
@@ -117,6 +119,23 @@ def test_stock_phrases_are_not_places(sentence):
     record = parse_report("page.txt", page.encode()).record()
     assert record["region"] is None
     assert "no_region" in record["flags"]
+
+
+# Pieces of stock phrases (data/place_phrases.toml) and of the text around them.
+PHRASE_PIECES = [
+    *["长治", "久安", "借鉴", "外地", "浙江", "经验", "的", "精神"],
+    *["会议", "中山", "路", "大", "街", "政", "，", "a"],
+]
+
+
+@given(st.lists(st.sampled_from(PHRASE_PIECES), max_size=16).map("".join))
+@example("，浙江大街")  # a place right after a non-Chinese character, before an overlapping suffix
+@example("借鉴外地浙江经验精神")
+@settings(max_examples=300)
+def test_the_phrases_are_blanked_where_the_union_would_blank_them(text):
+    """Tried only where a phrase can begin, the phrases blank what their union blanks everywhere."""
+    blanked = place_phrases().pattern.sub(lambda m: " " * len(m.group(0)), text)
+    assert masked(text) == blanked
 
 
 @pytest.mark.parametrize(("year", "adcode"), [(2002, "142322"), (2003, "141121")])

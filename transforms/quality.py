@@ -38,7 +38,7 @@ class QualityLexicon:
     allowed_latin: frozenset[str]
     mirror_markers: tuple[str, ...]
     third_party: re.Pattern[str]
-    damaged: re.Pattern[str]
+    damaged: tuple[re.Pattern[str], ...]  # each on its own: their union is tried at every position
     shortcomings: re.Pattern[str]
     next_year: re.Pattern[str]
     report_min_han: int
@@ -55,7 +55,7 @@ def lexicon() -> QualityLexicon:
         allowed_latin=frozenset(data["allowed_latin"]),
         mirror_markers=tuple(data["mirror_markers"]),
         third_party=re.compile(data["third_party_markers"]),
-        damaged=re.compile("|".join(f"(?:{p})" for p in data["damaged_patterns"]), re.MULTILINE),
+        damaged=tuple(re.compile(pattern, re.MULTILINE) for pattern in data["damaged_patterns"]),
         shortcomings=re.compile(data["shortcomings"]),
         next_year=re.compile(data["next_year"]),
         report_min_han=int(data["report_min_han"]),
@@ -95,7 +95,7 @@ def whole_insertion(text: str, hit: str) -> str:
 
 
 def has_damaged_text(text: str) -> bool:
-    return bool(lexicon().damaged.search(text))
+    return any(pattern.search(text) for pattern in lexicon().damaged)
 
 
 def is_third_party(page: str) -> bool:

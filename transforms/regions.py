@@ -20,6 +20,8 @@ from typing import Any
 
 import ahocorasick_rs
 
+from transforms.scanning import matches_at, positions
+
 NATIONAL_ADCODE = "100000"
 AUTONOMOUS_SUFFIXES = (("自治州", "州"), ("自治县", "县"), ("自治旗", "旗"))
 LEVEL_WORDS = {
@@ -152,15 +154,53 @@ def host_regions(host: str) -> str:
     return " ".join(names)
 
 
+PLACE = "{place}"
+PLACE_LENGTHS = range(2, 5)  # the characters {place} stands for
+
+
+@dataclass(frozen=True)
+class PlacePhrases:
+    """The phrases as one pattern, and how to find where they can begin: their union is tried at
+    every position of a text (0.25 ms a report's opening), each part on its own skips ahead. A
+    phrase that opens with a place begins a place's length before what follows the place."""
+
+    pattern: re.Pattern[str]
+    openings: tuple[re.Pattern[str], ...]  # the idioms, and constructions that open with words
+    after_place: tuple[re.Pattern[str], ...]  # what follows {place} where a construction opens with it
+
+    def starts(self, text: str) -> list[int]:
+        """Every position a phrase can begin at in `text`, ascending (and maybe more)."""
+        found = {start for opening in self.openings for start in positions(opening, text)}
+        found.update(
+            after - length
+            for rest in self.after_place
+            for after in positions(rest, text)
+            for length in PLACE_LENGTHS
+            if after >= length
+        )
+        return sorted(found)
+
+
 @cache
-def place_phrases() -> re.Pattern[str]:
+def place_phrases() -> PlacePhrases:
     """Stock phrases and constructions in which a place name is not a place (data/place_phrases.toml)."""
     text = resources.files("transforms.data").joinpath("place_phrases.toml").read_text("utf-8")
     data = tomllib.loads(text)
-    place = r"[\u4e00-\u9fff]{2,4}?"
-    patterns = [re.escape(idiom) for idiom in data["idioms"]]
-    patterns += [construction.replace("{place}", place) for construction in data["constructions"]]
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    place = rf"[\u4e00-\u9fff]{{{PLACE_LENGTHS[0]},{PLACE_LENGTHS[-1]}}}?"
+
+    def compiled(construction: str) -> re.Pattern[str]:
+        return re.compile(construction.replace(PLACE, place))
+
+    idioms = [re.escape(idiom) for idiom in data["idioms"]]
+    constructions: list[str] = data["constructions"]
+    return PlacePhrases(
+        pattern=compiled("|".join(f"(?:{p})" for p in [*idioms, *constructions])),
+        openings=(
+            *([re.compile("|".join(idioms))] if idioms else []),
+            *(compiled(c) for c in constructions if not c.startswith(PLACE)),
+        ),
+        after_place=tuple(compiled(c.removeprefix(PLACE)) for c in constructions if c.startswith(PLACE)),
+    )
 
 
 # 县委和县政府: the 和 joins two organs; 和县 is not meant. A name starting with a conjunction
@@ -170,7 +210,13 @@ CONJUNCTION_AFTER_ORGAN = re.compile(r"(?<=[委府局办])[和与及]")
 
 def masked(text: str) -> str:
     """The text with stock phrases blanked out (same length, so offsets hold)."""
-    return place_phrases().sub(lambda m: " " * len(m.group(0)), text)
+    phrases = place_phrases()
+    pieces: list[str] = []
+    kept = 0
+    for match in matches_at(phrases.pattern, phrases.starts(text), text):
+        pieces += [text[kept : match.start()], " " * (match.end() - match.start())]
+        kept = match.end()
+    return "".join([*pieces, text[kept:]])
 
 
 def mentions(text: str) -> list[tuple[str, int]]:

@@ -113,6 +113,9 @@ counts_chart
 
 # %% [markdown]
 # ## Ranking within one level (latest year each region reported)
+#
+# At most the top TOP regions an indicator. Regions stating the same figure share its rank (the
+# tooltip says how many share it); where they cross the cut, the first by region code are shown.
 
 # %%
 ranking = run_query(db, "indicator_ranking", province=PROVINCE, indicators=INDICATORS, level=LEVEL, top=TOP)
@@ -125,7 +128,7 @@ ranking_chart = (
         y=alt.Y("region:N", title="地区", sort="-x"),
         color=region_colour(db, ranking).legend(None),
         opacity=alt.condition(selection, alt.value(1), alt.value(0.3)),
-        tooltip=tooltips("region", "year", "indicator", "value", "unit", "evidence", "rank", "n"),
+        tooltip=tooltips("region", "year", "indicator", "value", "unit", "evidence", "rank", "tied", "n"),
     )
     .add_params(selection)
     .properties(width=300, height=alt.Step(18))

@@ -279,6 +279,45 @@ def test_the_macro_region_summary_is_the_exact_median_and_quartiles_of_the_figur
     assert summary.equals(expected.select(summary.columns).cast(summary.schema))
 
 
+def test_the_ranking_shows_at_most_top_regions_a_code_and_ties_share_their_rank(sample_warehouse, tmp_path):
+    """20 more counties state the same figure as one of the sample's: the ranking shows 15 of the
+    21 tied (the first by code), all ranked 1 with `tied` 21; the next value ranks 22."""
+    path = tmp_path / "warehouse.duckdb"
+    shutil.copyfile(sample_warehouse, path)
+    with duckdb.connect(str(path)) as con:
+        document_id, adcode, value = con.execute(
+            "SELECT document_id, adcode, value FROM v_indicator "
+            "WHERE level = 'county' AND indicator_code = 'review_received' ORDER BY value DESC LIMIT 1"
+        ).fetchone()
+        others = con.execute(
+            "SELECT adcode FROM dim_region WHERE level = 'county' AND adcode <> $1 ORDER BY adcode LIMIT 21",
+            [adcode],
+        ).fetchall()
+        for number, (other,) in enumerate(others):
+            copy, stated = f"copy{number:02d}", value if number < 20 else value - 1
+            con.execute(
+                "INSERT INTO dim_document SELECT * REPLACE ($copy AS document_id, $copy AS source, "
+                "$copy AS sha256, $copy AS text_sha256, $other AS adcode) FROM dim_document "
+                "WHERE document_id = $id",
+                {"copy": copy, "other": other, "id": document_id},
+            )
+            con.execute(
+                "INSERT INTO fact_indicator SELECT * REPLACE ($copy AS document_id, $other AS adcode, "
+                "$stated AS value) FROM fact_indicator "
+                "WHERE document_id = $id AND indicator_code = 'review_received'",
+                {"copy": copy, "other": other, "stated": stated, "id": document_id},
+            )
+    ranking = queries.run_query(path, "indicator_ranking", level="county", top=15)
+    assert ranking.group_by("indicator_code").len()["len"].max() == 15
+    received = ranking.filter(indicator_code="review_received")
+    tied = sorted([adcode, *(other for (other,) in others[:20])])
+    assert received["adcode"].to_list() == tied[:15]
+    assert set(received["rank"]) == {1}
+    assert set(received["tied"]) == {21}
+    shown_all = queries.run_query(path, "indicator_ranking", level="county", top=30)
+    assert shown_all.filter(indicator_code="review_received", adcode=others[20][0])["rank"].to_list() == [22]
+
+
 def test_the_distinctive_terms_are_the_top_20_by_tfidf_then_term(sample_warehouse):
     """v_region_year_terms keeps, for each region and year, the 20 terms of highest TF-IDF, ties
     going to the term first in alphabetical order (the sample has tied TF-IDFs at the cut)."""

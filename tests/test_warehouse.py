@@ -285,10 +285,12 @@ def test_the_ranking_shows_at_most_top_regions_a_code_and_ties_share_their_rank(
     path = tmp_path / "warehouse.duckdb"
     shutil.copyfile(sample_warehouse, path)
     with duckdb.connect(str(path)) as con:
-        document_id, adcode, value = con.execute(
+        highest = con.execute(
             "SELECT document_id, adcode, value FROM v_indicator "
             "WHERE level = 'county' AND indicator_code = 'review_received' ORDER BY value DESC LIMIT 1"
         ).fetchone()
+        assert highest is not None, "the sample has a county's 行政复议 caseload"
+        document_id, adcode, value = highest
         others = con.execute(
             "SELECT adcode FROM dim_region WHERE level = 'county' AND adcode <> $1 ORDER BY adcode LIMIT 21",
             [adcode],

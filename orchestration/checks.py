@@ -5,6 +5,7 @@ events or DuckDB's catalogue load again). Blocking checks (ERROR severity) stop 
 so analysts keep the last good warehouse; a WARN check is shown in the UI and publishes."""
 
 from collections.abc import Iterator
+from typing import Any
 
 import dagster as dg
 import polars as pl
@@ -42,8 +43,13 @@ def warehouse_candidate_checks(
             passed=outcome.passed,
             severity=dg.AssetCheckSeverity.ERROR if check.blocking else dg.AssetCheckSeverity.WARN,
             description=outcome.description,
-            metadata={key: dg.MetadataValue.json(value) for key, value in outcome.metadata.items()},
+            metadata={key: shown(value) for key, value in outcome.metadata.items()},
         )
+
+
+def shown(value: Any) -> dg.MetadataValue:
+    """A check's metadata value as the UI shows it: tables and lists as JSON, counts as numbers."""
+    return dg.MetadataValue.int(value) if isinstance(value, int) else dg.MetadataValue.json(value)
 
 
 WAREHOUSE_CHECKS = [warehouse_candidate_checks]

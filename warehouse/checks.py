@@ -9,8 +9,7 @@ from typing import Any
 
 import duckdb
 
-from warehouse.build import warehouse_counts
-from warehouse.schema import BUILD_CONFIG, TABLES, sql_files, table_counts
+from warehouse.schema import BUILD_CONFIG, TABLES, scalar, schema_version, sql_files, table_counts
 
 UNUSABLE_FLAGS = ("no_region", "no_year", "ambiguous_region")
 UNUSABLE_SHARE = 0.5
@@ -41,19 +40,30 @@ def check_sql(name: str) -> str:
 @dataclass(frozen=True)
 class Staged:
     """A candidate open read-only for its checks, with the rows per table of it and of the
-    published file it would replace (empty when there is none)."""
+    published file it would replace (empty when there is none), and how many of its documents
+    that file holds as they are (the temp table unchanged_documents lists them)."""
 
     con: duckdb.DuckDBPyConnection
     counts: dict[str, int]
     published_counts: dict[str, int]
+    unchanged_documents: int
 
     def rows(self, name: str) -> list[tuple[Any, ...]]:
         return self.con.execute(check_sql(name)).fetchall()
 
 
 def keys_unique(staged: Staged) -> CheckResult:
+    """fact_term's and search_posting's keys (a row per term and token of every report: 5.8 and 7.8
+    million rows at 10,000 reports) are looked at for the documents the candidate adds or
+    changes only: a load writes those tables' rows for the reports it adds and removes those of
+    the reports it supersedes, and the rows of every other document are the published file's,
+    checked when it was published. The other tables are checked whole."""
     bad = {relation: n for relation, n in staged.rows("duplicate_keys") if n}
-    return CheckResult(not bad, "every key is unique", {"duplicates": bad})
+    return CheckResult(
+        not bad,
+        "every key is unique",
+        {"duplicates": bad, "documents_checked_when_published": staged.unchanged_documents},
+    )
 
 
 def facts_have_dimensions(staged: Staged) -> CheckResult:
@@ -121,10 +131,33 @@ def run_checks(
 ) -> list[tuple[Check, CheckResult]]:
     """Each check's outcome on the candidate, over one read-only connection: a connection per
     check (and per count of rows) cost 0.2 s of a one-report run at 1,000 reports."""
-    published_counts = warehouse_counts(published) if published.exists() else {}
+    published_counts, published_version = published_state(candidate, published)
     with duckdb.connect(str(candidate), read_only=True, config=BUILD_CONFIG) as con:
-        staged = Staged(con, table_counts(con), published_counts)
+        con.execute(check_sql("unchanged_documents"))
+        if published_version is not None and published_version == schema_version(con):
+            attach_read_only(con, published, "published")
+            con.execute(check_sql("unchanged_documents_of_published"))
+            con.execute("DETACH published")
+        unchanged = scalar(con, "SELECT count(*) FROM unchanged_documents")
+        staged = Staged(con, table_counts(con), published_counts, unchanged)
         return [(check, check.run(staged)) for check in checks]
+
+
+def published_state(candidate: Path, published: Path) -> tuple[dict[str, int], int | None]:
+    """(rows per table, schema version) of the file the candidate would replace; no version where
+    there is no such file or it is the candidate itself (checked by hand): such a candidate is
+    checked whole, and so is one migrated from an older schema (a migration may rewrite rows)."""
+    if not published.exists():
+        return {}, None
+    with duckdb.connect(str(published), read_only=True) as con:
+        counts, version = table_counts(con), schema_version(con)
+    return counts, None if candidate.samefile(published) else version
+
+
+def attach_read_only(con: duckdb.DuckDBPyConnection, path: Path, alias: str) -> None:
+    """ATTACH takes no parameters: the path as an SQL string literal."""
+    literal = "'" + str(path).replace("'", "''") + "'"
+    con.execute(f"ATTACH {literal} AS {alias} (READ_ONLY)")
 
 
 def failed_blocking_checks(candidate: Path, published: Path) -> list[CheckResult]:

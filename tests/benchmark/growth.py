@@ -10,6 +10,7 @@ Writes docs/growth.md.
 import argparse
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,6 +41,18 @@ STAGES = {
     "pages": ("rendered_notebooks",),
 }
 
+# The steps of a run with one new report that grow with the warehouse rather than the report.
+ADDED_STEPS = ("warehouse_candidate", "warehouse_candidate_checks", "rendered_notebooks")
+
+
+@dataclass
+class Added:
+    """One new report into the warehouse just built: what a run costs when it brings little."""
+
+    seconds: float
+    published_after: float
+    steps: dict[str, float]
+
 
 @dataclass
 class Growth:
@@ -54,6 +67,7 @@ class Growth:
     tree_mb: float
     stages: dict[str, float]
     rerun_seconds: float
+    added: Added
 
 
 def children() -> dict[int, list[int]]:
@@ -119,8 +133,8 @@ def jieba_seconds(corpus: Path, reports: int) -> float:
     return (time.perf_counter() - started) * reports / len(texts)
 
 
-def stage_seconds(dagster_home: Path) -> dict[str, float]:
-    """Seconds of each stage of the instance's newest run, from its steps' start and success events.
+def step_seconds(dagster_home: Path) -> dict[str, float]:
+    """Seconds of each step of the instance's newest run, from its start and success events.
     The shipped dagster.yaml places the storage in DAGSTER_HOME, which is set for the reading."""
     os.environ["DAGSTER_HOME"] = str(dagster_home)
     with dg.DagsterInstance.get() as instance:
@@ -133,7 +147,11 @@ def stage_seconds(dagster_home: Path) -> dict[str, float]:
             started[record.step_key] = record.timestamp
         elif kind == "STEP_SUCCESS":
             took[record.step_key] = record.timestamp - started[record.step_key]
-    return {stage: sum(took.get(step, 0.0) for step in steps) for stage, steps in STAGES.items()}
+    return took
+
+
+def stage_seconds(steps: dict[str, float]) -> dict[str, float]:
+    return {stage: sum(steps.get(step, 0.0) for step in names) for stage, names in STAGES.items()}
 
 
 def measure(reports: int, work: Path, seed: int) -> Growth:
@@ -144,10 +162,23 @@ def measure(reports: int, work: Path, seed: int) -> Growth:
     command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(corpus)]
     before = jieba_seconds(corpus, reports)
     seconds, largest, tree = run_sampled(command, environment(home), work / f"run-{reports}.log")
-    stages = stage_seconds(home / "dagster")
+    stages = stage_seconds(step_seconds(home / "dagster"))
     rerun, _, _ = run_sampled(command, environment(home), work / f"rerun-{reports}.log")
     after = jieba_seconds(corpus, reports)
-    return Growth(reports, megabytes, seconds, before, after, largest, tree, stages, rerun)
+    one_more = added(corpus, home, work / f"extra-{reports}", seed)
+    return Growth(reports, megabytes, seconds, before, after, largest, tree, stages, rerun, one_more)
+
+
+def added(corpus: Path, home: Path, extra: Path, seed: int) -> Added:
+    """`fazhi run` again once one new report (of another seed, generated in `extra`) is in the
+    corpus folder."""
+    generate(extra, 1, seed + 1)
+    shutil.copy(extra / "000000.txt", corpus / "new-report.txt")
+    command = [sys.executable, "-m", "orchestration.cli", "run", "--input", str(corpus)]
+    started = time.time()
+    seconds, _, _ = run_sampled(command, environment(home), extra / "run.log")
+    published = (home / "warehouse.duckdb").stat().st_mtime - started
+    return Added(seconds, published, step_seconds(home / "dagster"))
 
 
 def markdown(rows: list[Growth], command: str) -> str:
@@ -190,6 +221,21 @@ def markdown(rows: list[Growth], command: str) -> str:
         grown = f"{row.largest_mb / previous.largest_mb:.2f}×" if previous else ""
         lines.append(f"| {row.reports:,} | {row.largest_mb:,.0f} | {row.tree_mb:,.0f} | {grown} |")
         previous = row
+    lines += [
+        "",
+        "One new report into the warehouse of each size (the same command once more, after the rerun):",
+        "what a run costs that brings little. Published: the warehouse file's modification time.",
+        "",
+        "| reports held | fazhi run s | published after s | stage the candidate s | its checks s | pages s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in rows:
+        steps = [row.added.steps.get(step, 0.0) for step in ADDED_STEPS]
+        lines.append(
+            f"| {row.reports:,} | {row.added.seconds:.1f} | {row.added.published_after:.1f} | "
+            + " | ".join(f"{seconds:.2f}" for seconds in steps)
+            + " |"
+        )
     return "\n".join(lines) + "\n"
 
 
